@@ -1,0 +1,131 @@
+"""EventBridge "Object Created"/"Object Deleted"/... events as notification records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from s3types._names import EventName
+
+__all__ = ["DETAIL_TYPES", "detail_type_of", "eventbridge_to_record"]
+
+_CREATED_BY_REASON = {
+    "PutObject": EventName.OBJECT_CREATED_PUT,
+    "POST Object": EventName.OBJECT_CREATED_POST,
+    "CopyObject": EventName.OBJECT_CREATED_COPY,
+    "CompleteMultipartUpload": EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
+}
+_SIMPLE = {
+    "Object Restore Initiated": EventName.OBJECT_RESTORE_POST,
+    "Object Restore Completed": EventName.OBJECT_RESTORE_COMPLETED,
+    "Object Restore Expired": EventName.OBJECT_RESTORE_DELETE,
+    "Object Storage Class Changed": EventName.LIFECYCLE_TRANSITION,
+    "Object Access Tier Changed": EventName.INTELLIGENT_TIERING,
+    "Object ACL Updated": EventName.OBJECT_ACL_PUT,
+    "Object Tags Added": EventName.OBJECT_TAGGING_PUT,
+    "Object Tags Deleted": EventName.OBJECT_TAGGING_DELETE,
+}
+
+#: Every S3 detail-type EventBridge documents.
+DETAIL_TYPES = frozenset({"Object Created", "Object Deleted", *_SIMPLE})
+
+
+def event_name_of(detail_type: str, detail: Mapping[str, Any]) -> str:
+    """The S3 event name a detail-type (and its reason / deletion-type) maps to."""
+    if detail_type == "Object Created":
+        known = _CREATED_BY_REASON.get(detail.get("reason"))  # type: ignore[arg-type]
+        return known.value if known is not None else "ObjectCreated"
+    if detail_type == "Object Deleted":
+        category = (
+            "LifecycleExpiration" if detail.get("reason") == "Lifecycle Expiration" else "ObjectRemoved"
+        )
+        marker = detail.get("deletion-type") == "Delete Marker Created"
+        return f"{category}:{'DeleteMarkerCreated' if marker else 'Delete'}"
+    simple = _SIMPLE.get(detail_type)
+    if simple is not None:
+        return simple.value
+    # A detail-type AWS adds later: keep the event, named after it.
+    return "".join(word.capitalize() for word in detail_type.split() if word.isalpha())
+
+
+def detail_type_of(name: EventName) -> tuple[str, dict[str, str]]:
+    """The EventBridge detail-type and the detail fields that say which S3 event it was."""
+    for reason, member in _CREATED_BY_REASON.items():
+        if member is name:
+            return "Object Created", {"reason": reason}
+    for detail_type, member in _SIMPLE.items():
+        if member is name:
+            return detail_type, {}
+    if name.category in ("ObjectRemoved", "LifecycleExpiration"):
+        reason = "Lifecycle Expiration" if name.category == "LifecycleExpiration" else "DeleteObject"
+        marker = name.action == "DeleteMarkerCreated"
+        deletion = "Delete Marker Created" if marker else "Permanently Deleted"
+        return "Object Deleted", {"reason": reason, "deletion-type": deletion}
+    if name.category == "ObjectCreated":
+        return "Object Created", {"reason": "PutObject"}
+    raise ValueError(f"S3 does not send {name.value} events to EventBridge")
+
+
+def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
+    """Rewrite one EventBridge S3 event as a notification record (validated later)."""
+    detail = event["detail"]
+    if not isinstance(detail, Mapping):
+        raise TypeError("detail")
+    detail_type = event.get("detail-type")
+    bucket = detail.get("bucket")
+    obj = detail.get("object")
+    bucket_name = bucket.get("name") if isinstance(bucket, Mapping) else None
+    resources = event.get("resources")
+    arn = resources[0] if isinstance(resources, list) and resources else None
+    wire_object: dict[str, Any] = {}
+    if isinstance(obj, Mapping):
+        wire_object["key"] = obj.get("key")
+        for source, target in (
+            ("size", "size"),
+            ("etag", "eTag"),
+            ("eTag", "eTag"),  # moto writes eTag
+            ("version-id", "versionId"),
+            ("sequencer", "sequencer"),
+        ):
+            if source in obj:
+                wire_object[target] = obj[source]
+    record: dict[str, Any] = {
+        "eventVersion": detail.get("version"),
+        "eventSource": "aws:s3",
+        "awsRegion": event.get("region"),
+        "eventTime": event.get("time"),
+        "eventName": event_name_of(detail_type, detail) if isinstance(detail_type, str) else None,
+        "s3": {
+            "s3SchemaVersion": "1.0",
+            "bucket": {"name": bucket_name, "arn": arn}
+            if arn is not None
+            else {"name": bucket_name},
+            "object": wire_object,
+        },
+    }
+    if "requester" in detail:
+        record["userIdentity"] = {"principalId": detail["requester"]}
+    if "source-ip-address" in detail:
+        record["requestParameters"] = {"sourceIPAddress": detail["source-ip-address"]}
+    if "request-id" in detail:
+        record["responseElements"] = {"x-amz-request-id": detail["request-id"]}
+    if "restore-expiry-time" in detail:
+        record["glacierEventData"] = {
+            "restoreEventData": {"lifecycleRestorationExpiryTime": detail["restore-expiry-time"]}
+        }
+    if "destination-storage-class" in detail:
+        record["lifecycleEventData"] = {
+            "transitionEventData": {"destinationStorageClass": detail["destination-storage-class"]}
+        }
+    if "destination-access-tier" in detail:
+        record["intelligentTieringEventData"] = {
+            "destinationAccessTier": detail["destination-access-tier"]
+        }
+    # What EventBridge says that a notification has no field for stays reachable.
+    record["eventBridge"] = {
+        "id": event.get("id"),
+        "detail-type": detail_type,
+        "account": event.get("account"),
+        "detail": {k: v for k, v in detail.items() if k not in ("bucket", "object")},
+    }
+    return record

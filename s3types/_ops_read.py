@@ -1,0 +1,146 @@
+"""Typed reads: ``list_objects``, ``get_object``, ``get_bucket_location``."""
+
+from __future__ import annotations
+
+from itertools import islice
+from types import MappingProxyType
+from typing import TYPE_CHECKING, overload
+
+from s3types._ops_names import check_bucket_name, object_of
+from s3types._ops_results import ObjectContent, ObjectSummary, unquote_etag
+from s3types._values import version_id_or_none
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import (
+        GetObjectRequestTypeDef,
+        ListObjectsV2RequestPaginateTypeDef,
+    )
+
+    from s3types import S3EventRecord
+
+__all__ = ["get_bucket_location", "get_object", "list_objects"]
+
+_PAGE_SIZE = 1000  # the most S3 returns per ListObjectsV2 page
+_DEFAULT_CONTENT_TYPE = "binary/octet-stream"  # what S3 stores when none was given
+_LEGACY_REGIONS = {"": "us-east-1", "EU": "eu-west-1"}
+
+
+def list_objects(
+    client: S3Client,
+    bucket: str,
+    *,
+    prefix: str | None = None,
+    max_results: int | None = None,
+) -> Iterator[ObjectSummary]:
+    """Iterate the objects of a bucket, in key order, across as many pages as needed.
+
+    Uses boto3's ``list_objects_v2`` paginator; never yields more than
+    ``max_results`` objects (None: all of them). Arguments are checked at the
+    call; pages are fetched as the iterator is consumed.
+
+    >>> for obj in list_objects(client, "my-bucket", prefix="photos/", max_results=10):
+    ...     print(obj.key, obj.size)
+    photos/red flower.jpg 1024
+    """
+    check_bucket_name(bucket)
+    if prefix is not None and not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str, got {type(prefix).__name__}")
+    if max_results is not None:
+        if isinstance(max_results, bool) or not isinstance(max_results, int):
+            raise TypeError(f"max_results must be an int, got {type(max_results).__name__}")
+        if max_results < 0:
+            raise ValueError(f"max_results={max_results} is negative: pass 0 or more, or None")
+    if max_results == 0:
+        return iter(())
+    request: ListObjectsV2RequestPaginateTypeDef = {"Bucket": bucket}
+    if prefix:
+        request["Prefix"] = prefix
+    if max_results is not None:
+        request["PaginationConfig"] = {
+            "MaxItems": max_results,
+            "PageSize": min(max_results, _PAGE_SIZE),
+        }
+    summaries = _summaries(client, request)
+    return summaries if max_results is None else islice(summaries, max_results)
+
+
+def _summaries(
+    client: S3Client, request: ListObjectsV2RequestPaginateTypeDef
+) -> Iterator[ObjectSummary]:
+    for page in client.get_paginator("list_objects_v2").paginate(**request):
+        for obj in page.get("Contents", ()):
+            yield ObjectSummary(
+                key=obj["Key"],
+                size=obj.get("Size", 0),
+                etag=unquote_etag(obj.get("ETag")),
+                last_modified=obj["LastModified"],
+                storage_class=obj.get("StorageClass", "STANDARD"),
+            )
+
+
+@overload
+def get_object(
+    client: S3Client, bucket: str, key: str, *, version_id: str | None = None
+) -> ObjectContent: ...
+@overload
+def get_object(
+    client: S3Client, record: S3EventRecord, /, *, version_id: str | None = None
+) -> ObjectContent: ...
+def get_object(
+    client: S3Client,
+    bucket: str | S3EventRecord,
+    key: str | None = None,
+    *,
+    version_id: str | None = None,
+) -> ObjectContent:
+    """Read an object whole: its bytes, content type, ETag, version id, size and metadata.
+
+    Takes a bucket and key, or a record (its decoded key and its version id;
+    ``version_id=`` overrides). The body is read and closed before returning.
+    S3's errors (``NoSuchKey``, ...) come as botocore's ``ClientError``.
+
+    >>> content = get_object(client, "my-bucket", "notes/today.txt")
+    >>> content.body.decode(), content.metadata.get("author")
+    ('hello', 'ada')
+    >>> get_object(client, record).version_id  # the version the event is about
+    '3HL4kqtJlcpXroDTDmJ'
+    """
+    bucket, key, version_id = object_of("get_object", bucket, key, version_id)
+    request: GetObjectRequestTypeDef = {"Bucket": bucket, "Key": key}
+    if version_id is not None:
+        request["VersionId"] = version_id
+    response = client.get_object(**request)
+    stream = response["Body"]
+    try:
+        body = stream.read()
+    finally:
+        stream.close()
+    return ObjectContent(
+        body=body,
+        content_type=response.get("ContentType") or _DEFAULT_CONTENT_TYPE,
+        etag=unquote_etag(response.get("ETag")),
+        version_id=version_id_or_none(response.get("VersionId")),
+        size=response.get("ContentLength", len(body)),
+        last_modified=response["LastModified"],
+        metadata=MappingProxyType(dict(response.get("Metadata", {}))),
+    )
+
+
+def get_bucket_location(client: S3Client, bucket: str) -> str:
+    """The name of the region a bucket is in, e.g. ``"eu-central-1"``.
+
+    S3 reports buckets in us-east-1 with no location and old buckets in
+    Ireland as ``"EU"``; both come back as region names (``"us-east-1"``,
+    ``"eu-west-1"``).
+
+    >>> get_bucket_location(client, "my-bucket")
+    'us-east-1'
+    """
+    check_bucket_name(bucket)
+    location = client.get_bucket_location(Bucket=bucket).get("LocationConstraint")
+    if location is None:
+        return "us-east-1"
+    return _LEGACY_REGIONS.get(location, location)

@@ -1,0 +1,194 @@
+"""Typed writes: ``put_object``, ``copy_object``, ``delete_object``."""
+
+from __future__ import annotations
+
+from typing import IO, TYPE_CHECKING, overload
+
+from s3types._ops_metadata import check_metadata
+from s3types._ops_names import check_bucket_name, check_key, object_of
+from s3types._ops_results import CopyResult, DeleteResult, PutResult, unquote_etag
+from s3types._ops_tags import encode_tags
+from s3types._values import version_id_or_none
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.literals import ObjectCannedACLType, ServerSideEncryptionType
+    from mypy_boto3_s3.type_defs import (
+        CopyObjectRequestTypeDef,
+        CopySourceTypeDef,
+        DeleteObjectRequestTypeDef,
+        PutObjectRequestTypeDef,
+    )
+
+    from s3types import S3EventRecord
+
+__all__ = ["copy_object", "delete_object", "put_object"]
+
+_KMS = ("aws:kms", "aws:kms:dsse")
+
+
+def put_object(
+    client: S3Client,
+    bucket: str,
+    key: str,
+    body: bytes | str | IO[bytes],
+    *,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, str] | None = None,
+    sse: ServerSideEncryptionType | None = None,
+    kms_key_id: str | None = None,
+    acl: ObjectCannedACLType | None = None,
+    content_type: str | None = None,
+) -> PutResult:
+    """Store an object: bytes, a str (sent as UTF-8) or a binary file object.
+
+    ``tags`` are encoded so any text survives the trip; ``tags`` and
+    ``metadata`` are checked against S3's rules first (``ValueError`` saying
+    which entry is wrong). ``kms_key_id`` goes with ``sse="aws:kms"`` or
+    ``"aws:kms:dsse"`` only. There is deliberately no form taking a record:
+    writing back to the key that triggered the event would trigger it again.
+
+    >>> put_object(client, "my-bucket", "greetings/hello.txt", "hello",
+    ...            tags={"team": "data & ml"}, metadata={"author": "ada"},
+    ...            content_type="text/plain; charset=utf-8")
+    PutResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
+    >>> put_object(client, "my-bucket", "reports/2024.csv", open("2024.csv", "rb"),
+    ...            sse="aws:kms", kms_key_id="alias/reports").version_id is None
+    True
+    """
+    check_bucket_name(bucket)
+    check_key(key)
+    request: PutObjectRequestTypeDef = {"Bucket": bucket, "Key": key}
+    if isinstance(body, str):
+        request["Body"] = body.encode("utf-8")
+    elif isinstance(body, bytes) or hasattr(body, "read"):
+        request["Body"] = body
+    else:
+        raise TypeError(
+            f"body must be bytes, str or a binary file object, got {type(body).__name__}"
+        )
+    if tags:
+        request["Tagging"] = encode_tags(tags)
+    if metadata:
+        request["Metadata"] = check_metadata(metadata)
+    if kms_key_id is not None:
+        if sse not in _KMS:
+            raise ValueError(
+                f"kms_key_id is given but sse={sse!r}: a KMS key is used only with "
+                "sse='aws:kms' or sse='aws:kms:dsse'; pass one of those, or drop kms_key_id"
+            )
+        request["SSEKMSKeyId"] = kms_key_id
+    if sse is not None:
+        request["ServerSideEncryption"] = sse
+    if acl is not None:
+        request["ACL"] = acl
+    if content_type is not None:
+        request["ContentType"] = content_type
+    response = client.put_object(**request)
+    return PutResult(
+        etag=unquote_etag(response.get("ETag")),
+        version_id=version_id_or_none(response.get("VersionId")),
+    )
+
+
+@overload
+def copy_object(
+    client: S3Client,
+    bucket: str,
+    key: str,
+    target_bucket: str,
+    *,
+    target_key: str | None = None,
+    version_id: str | None = None,
+) -> CopyResult: ...
+@overload
+def copy_object(
+    client: S3Client,
+    record: S3EventRecord,
+    /,
+    *,
+    target_bucket: str,
+    target_key: str | None = None,
+    version_id: str | None = None,
+) -> CopyResult: ...
+def copy_object(
+    client: S3Client,
+    bucket: str | S3EventRecord,
+    key: str | None = None,
+    target_bucket: str | None = None,
+    *,
+    target_key: str | None = None,
+    version_id: str | None = None,
+) -> CopyResult:
+    """Copy an object (a given version of it, if asked) to a bucket, under the same key or another.
+
+    Takes a bucket and key, or a record and ``target_bucket=``. Metadata and
+    tags are copied with the object. One request: objects up to 5 GB.
+
+    >>> copy_object(client, "my-bucket", "greetings/hello.txt", "archive",
+    ...             target_key="2024/hello.txt")
+    CopyResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
+    >>> copy_object(client, record, target_bucket="archive").etag
+    '5d41402abc4b2a76b9719d911017c592'
+    """
+    bucket, key, version_id = object_of("copy_object", bucket, key, version_id)
+    if target_bucket is None:
+        raise TypeError("copy_object() needs target_bucket, the bucket to copy into")
+    check_bucket_name(target_bucket, "target_bucket")
+    target_key = key if target_key is None else check_key(target_key, "target_key")
+    if (target_bucket, target_key, version_id) == (bucket, key, None):
+        raise ValueError(
+            f"copy_object() would copy s3://{bucket}/{key} onto itself, which S3 refuses: "
+            "give another target_key or target_bucket"
+        )
+    source: CopySourceTypeDef = {"Bucket": bucket, "Key": key}
+    if version_id is not None:
+        source["VersionId"] = version_id
+    request: CopyObjectRequestTypeDef = {
+        "Bucket": target_bucket,
+        "Key": target_key,
+        "CopySource": source,
+    }
+    response = client.copy_object(**request)
+    return CopyResult(
+        etag=unquote_etag(response.get("CopyObjectResult", {}).get("ETag")),
+        version_id=version_id_or_none(response.get("VersionId")),
+    )
+
+
+@overload
+def delete_object(
+    client: S3Client, bucket: str, key: str, *, version_id: str | None = None
+) -> DeleteResult: ...
+@overload
+def delete_object(
+    client: S3Client, record: S3EventRecord, /, *, version_id: str | None = None
+) -> DeleteResult: ...
+def delete_object(
+    client: S3Client,
+    bucket: str | S3EventRecord,
+    key: str | None = None,
+    *,
+    version_id: str | None = None,
+) -> DeleteResult:
+    """Delete an object, or one version of it.
+
+    In a versioned bucket, without a version id S3 adds a delete marker
+    (``delete_marker`` True); with one, that version is removed for good.
+    A record passes its version id: to add a delete marker instead, pass
+    ``record.bucket_name, record.key``.
+
+    >>> delete_object(client, "my-bucket", "tmp/upload.part")
+    DeleteResult(delete_marker=False, version_id=None)
+    """
+    bucket, key, version_id = object_of("delete_object", bucket, key, version_id)
+    request: DeleteObjectRequestTypeDef = {"Bucket": bucket, "Key": key}
+    if version_id is not None:
+        request["VersionId"] = version_id
+    response = client.delete_object(**request)
+    return DeleteResult(
+        delete_marker=bool(response.get("DeleteMarker", False)),
+        version_id=version_id_or_none(response.get("VersionId")),
+    )

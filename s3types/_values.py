@@ -1,0 +1,207 @@
+"""Value types and the normalizations applied once, at validation."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import NamedTuple
+from urllib.parse import unquote_plus
+
+__all__ = [
+    "EventVersion",
+    "Sequencer",
+    "decode_key",
+    "parse_event_version",
+    "parse_sequencer",
+    "parse_size",
+    "to_utc",
+    "version_id_or_none",
+]
+
+_VERSION = re.compile(r"([0-9]{1,6})(?:\.([0-9]{1,6}))?")
+
+
+class EventVersion(NamedTuple):
+    """An ``eventVersion`` such as ``"2.1"``: ints, ordered, ``str()`` gives ``"2.1"``.
+
+    AWS's rule for consumers is "same major, minor at least what you need":
+    :meth:`is_compatible`.
+
+    >>> v = EventVersion(2, 3)
+    >>> str(v), v > EventVersion(2, 1), v.is_compatible(EventVersion(2, 1))
+    ('2.3', True, True)
+    >>> EventVersion(3, 0).is_compatible(EventVersion(2, 1))
+    False
+    """
+
+    major: int
+    minor: int
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+    def is_compatible(self, required: EventVersion) -> bool:
+        """True if this version has the same major and at least the required minor.
+
+        >>> EventVersion(2, 6).is_compatible(EventVersion(2, 2))
+        True
+        """
+        return self.major == required.major and self.minor >= required.minor
+
+    @classmethod
+    def parse(cls, text: str) -> EventVersion:
+        """Parse ``"N.M"`` (or ``"N"``, which means ``N.0``); ValueError otherwise.
+
+        >>> EventVersion.parse("2.2"), EventVersion.parse("0")
+        (EventVersion(major=2, minor=2), EventVersion(major=0, minor=0))
+        """
+        found = _VERSION.fullmatch(text)
+        if found is None:
+            raise ValueError(
+                f"{text!r} is not an event version: expected 'MAJOR.MINOR' such as '2.1'"
+            )
+        return cls(int(found[1]), int(found[2] or 0))
+
+
+_COMMON_VERSIONS = {
+    text: EventVersion.parse(text)
+    for text in ["0", "1.0", *(f"2.{minor}" for minor in range(10)), "3.0"]
+}
+
+
+def parse_event_version(value: object) -> EventVersion:
+    """Validate a wire ``eventVersion`` (a str) into an :class:`EventVersion`."""
+    if type(value) is str:
+        common = _COMMON_VERSIONS.get(value)
+        return common if common is not None else EventVersion.parse(value)
+    if isinstance(value, EventVersion):
+        return value
+    raise ValueError(f"expected an event version string such as '2.1', got {type(value).__name__}")
+
+
+class Sequencer(str):
+    """An S3 ``sequencer``: orders events for the same key.
+
+    S3's rule: right-pad the shorter value with zeros, then compare. The
+    comparison is case-insensitive (EventBridge sends lowercase hex), and
+    equality and hashing agree with it. The wire text is kept as it came.
+
+    >>> Sequencer("0055AED6DC") < Sequencer("0055AED6DD00")
+    True
+    >>> Sequencer("0A") == Sequencer("0a00"), len({Sequencer("0A"), Sequencer("0a00")})
+    (True, 1)
+    """
+
+    __slots__ = ()
+
+    def _canonical(self) -> str:
+        return self.upper().rstrip("0")
+
+    def _padded_pair(self, other: object) -> tuple[str, str] | None:
+        if not isinstance(other, str):
+            return None
+        mine, theirs = self.upper(), other.upper()
+        width = max(len(mine), len(theirs))
+        return mine.ljust(width, "0"), theirs.ljust(width, "0")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return self._canonical() == other.upper().rstrip("0")
+
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return self._canonical() != other.upper().rstrip("0")
+
+    def __hash__(self) -> int:
+        return hash(self._canonical())
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._padded_pair(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._padded_pair(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._padded_pair(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._padded_pair(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+
+def parse_sequencer(value: object) -> Sequencer | None:
+    """Validate a wire ``sequencer`` (str, or null/absent)."""
+    if type(value) is str:
+        return Sequencer(value)
+    if value is None or isinstance(value, Sequencer):
+        return value
+    raise ValueError(f"expected a sequencer string, got {type(value).__name__}")
+
+
+def decode_key(raw_key: str) -> str:
+    """URL-decode an object key the way S3 encoded it (``unquote_plus``).
+
+    >>> decode_key("red+flower.jpg"), decode_key("%C3%A4"), decode_key("a%2Bb")
+    ('red flower.jpg', 'ä', 'a+b')
+    """
+    if "%" not in raw_key and "+" not in raw_key:
+        return raw_key
+    return unquote_plus(raw_key)
+
+
+def version_id_or_none(value: str | None) -> str | None:
+    """``versionId``: absent, null, ``""`` and ``"null"`` all mean "no version".
+
+    >>> version_id_or_none("null"), version_id_or_none(""), version_id_or_none("3HL4k")
+    (None, None, '3HL4k')
+    """
+    if value is None or value == "" or value == "null":
+        return None
+    return value
+
+
+def parse_size(value: object) -> int | None:
+    """``size`` in bytes: int, a numeric string (Ceph), or absent.
+
+    Negative, fractional and boolean sizes are errors.
+
+    >>> parse_size(1024), parse_size("1024"), parse_size(None)
+    (1024, 1024, None)
+    """
+    kind = type(value)
+    if kind is int:
+        if value >= 0:  # type: ignore[operator]
+            return value  # type: ignore[return-value]
+        raise ValueError(f"size must not be negative, got {value}")
+    if value is None:
+        return None
+    if kind is str:
+        text: str = value  # type: ignore[assignment]
+        if text.isascii() and text.isdigit() and len(text) <= 20:
+            return int(text)
+        raise ValueError(f"size must be a whole number of bytes, got the string {text!r}")
+    if kind is float:
+        number: float = value  # type: ignore[assignment]
+        if number.is_integer() and number >= 0:
+            return int(number)
+        raise ValueError(f"size must be a whole, non-negative number of bytes, got {number!r}")
+    raise ValueError(f"size must be a whole number of bytes, got {kind.__name__} {value!r}")
+
+
+def to_utc(value: datetime) -> datetime:
+    """Make a timestamp timezone-aware with offset 0 (naive ones are UTC).
+
+    >>> to_utc(datetime(2024, 1, 2, 3, 4, 5)).isoformat()
+    '2024-01-02T03:04:05+00:00'
+    """
+    offset = value.utcoffset()
+    if offset is None:
+        return value.replace(tzinfo=timezone.utc)
+    if offset:
+        return value.astimezone(timezone.utc)
+    return value

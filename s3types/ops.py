@@ -1,0 +1,43 @@
+"""Typed S3 operations over a boto3 client: list, put, get, copy, delete, bucket location.
+
+Each function takes a boto3 S3 client first and its options by keyword,
+checks bucket names, keys, tags and metadata before any request is sent
+(``ValueError`` saying what is wrong and what to do), and returns a small
+frozen result instead of a response dict. Where a bucket and key are
+expected, an ``S3EventRecord`` can be passed instead. Only the type checker
+sees boto3 here: the client is yours.
+
+>>> import boto3
+>>> from s3types.ops import get_object, put_object
+>>> client = boto3.client("s3")
+>>> put_object(client, "my-bucket", "hello.txt", "hello", tags={"kind": "greeting"})
+PutResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
+>>> get_object(client, "my-bucket", "hello.txt").body
+b'hello'
+"""
+
+from __future__ import annotations
+
+from s3types._ops_read import get_bucket_location, get_object, list_objects
+from s3types._ops_results import (
+    CopyResult,
+    DeleteResult,
+    ObjectContent,
+    ObjectSummary,
+    PutResult,
+)
+from s3types._ops_write import copy_object, delete_object, put_object
+
+__all__ = [
+    "CopyResult",
+    "DeleteResult",
+    "ObjectContent",
+    "ObjectSummary",
+    "PutResult",
+    "copy_object",
+    "delete_object",
+    "get_bucket_location",
+    "get_object",
+    "list_objects",
+    "put_object",
+]

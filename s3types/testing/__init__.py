@@ -1,0 +1,16 @@
+"""Tools for testing S3-triggered functions: event factories and a local S3 server.
+
+>>> from s3types.testing import make_event, via_sqs
+>>> batch = via_sqs(make_event(bucket="photos", key="a.jpg"))
+"""
+
+from s3types.testing._events import (
+    encode_key,
+    make_event,
+    test_event,
+    via_eventbridge,
+    via_sns,
+    via_sqs,
+)
+
+__all__ = ["encode_key", "make_event", "test_event", "via_eventbridge", "via_sns", "via_sqs"]
