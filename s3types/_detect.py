@@ -129,6 +129,8 @@ class _ReceiveMessage:
         messages = event.get("Messages")
         if type(messages) is list:
             return all(isinstance(m, Mapping) and "Body" in m for m in messages)
+        if isinstance(event.get("ReceiptHandle"), str) and isinstance(event.get("MessageId"), str):
+            return "Body" in event  # one message of that output
         # An empty receive has only ResponseMetadata.
         return "Records" not in event and isinstance(event.get("ResponseMetadata"), Mapping)
 

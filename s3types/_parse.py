@@ -75,8 +75,8 @@ def _load(event: object, path: str) -> object:
 def _parse_loaded(loaded: object) -> S3Event:
     if isinstance(loaded, list):
         raise S3EventError(
-            "a list is not an event: Lambda hands one event per invocation;"
-            " parse each item of the list on its own",
+            "this looks like a list of events, and a list is not an event: Lambda hands"
+            " one event per invocation; parse each item of the list on its own",
             looks_like="a list of events",
         )
     if not isinstance(loaded, Mapping):
@@ -95,7 +95,7 @@ def _parse_loaded(loaded: object) -> S3Event:
             )
             _collect_body(message.get("body"), f"{where}.body", origin, collected, tests)
     elif _detect.RECEIVE_MESSAGE.claims(loaded):
-        messages = loaded.get("Messages", [])
+        messages = loaded.get("Messages", [loaded] if "Body" in loaded else [])
         for index, message in enumerate(messages):
             origin = Origin(
                 "sqs", _str_or_none(message.get("MessageId")), _str_or_none(message.get("ReceiptHandle"))

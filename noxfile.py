@@ -1,0 +1,116 @@
+"""Every check a maintainer runs: plain `nox` runs the default set, which is what CI runs."""
+
+from __future__ import annotations
+
+import re
+
+import nox
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+TEST = nox.project.dependency_groups(PYPROJECT, "test")
+TYPECHECK = nox.project.dependency_groups(PYPROJECT, "typecheck")
+LINT = nox.project.dependency_groups(PYPROJECT, "lint")
+CLASSIFIERS = "\n".join(PYPROJECT["project"]["classifiers"])
+PYTHON_VERSIONS = re.findall(r"Programming Language :: Python :: (3\.\d+)", CLASSIFIERS)
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "tests_core",
+    "chalice",
+    "powertools",
+    "boto3",
+    "tests",
+]
+# Only the current interpreter is sure to exist on our machines: the version
+# matrix (`nox -s tests_versions`) is opt-in and skips what is missing.
+nox.options.error_on_missing_interpreters = False
+
+PYTEST = ("pytest", "--strict-config", "--strict-markers", "-q")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check over the whole tree."""
+    session.install(*LINT)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over s3types, adapters, examples, tests and this file."""
+    session.install("-e", ".[all]", *TYPECHECK)
+    session.run("mypy", "--strict")
+
+
+@nox.session
+def tests_core(session: nox.Session) -> None:
+    """Core and plain-Lambda tests with no extra installed (proves `import s3types` alone)."""
+    session.install("-e", ".", *TEST)
+    session.run(
+        "python",
+        "-c",
+        "import importlib.util as u, sys;"
+        "extra = [m for m in ('chalice', 'aws_lambda_powertools', 'boto3', 'moto')"
+        " if u.find_spec(m)]; sys.exit(f'extras present: {extra}' if extra else 0)",
+    )
+    session.run(*PYTEST, "tests/core", "tests/adapters/test_lambda.py", *session.posargs)
+
+
+@nox.session
+def chalice(session: nox.Session) -> None:
+    """The Chalice adapter's tests with only the chalice extra installed."""
+    session.install("-e", ".[chalice]", *TEST)
+    session.run(*PYTEST, "tests/adapters/test_chalice.py", *session.posargs)
+
+
+@nox.session
+def powertools(session: nox.Session) -> None:
+    """The Powertools adapter's tests with only the powertools extra installed."""
+    session.install("-e", ".[powertools]", *TEST)
+    session.run(*PYTEST, "tests/adapters/test_powertools.py", *session.posargs)
+
+
+@nox.session
+def boto3(session: nox.Session) -> None:
+    """The typed S3 operations against moto's S3 server (boto3 + server extras)."""
+    session.install("-e", ".[boto3,server]", *TEST)
+    session.run(*PYTEST, "tests/ops", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite with every extra installed (examples, CLI and demo included)."""
+    session.install("-e", ".[all]", *TEST)
+    session.run(*PYTEST, *session.posargs)
+
+
+@nox.session(python=PYTHON_VERSIONS)
+def tests_versions(session: nox.Session) -> None:
+    """The whole suite on every Python the classifiers declare that this machine has."""
+    session.install("-e", ".[all]", *TEST)
+    session.run(*PYTEST, *session.posargs)
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """Run the example functions' tests (they are also type-checked by `typecheck`)."""
+    session.install("-e", ".[all]", *TEST)
+    session.run(*PYTEST, "tests/examples", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure s3types against its peers; writes benchmarks/README.md and the chart."""
+    session.install("-e", ".[all]", "matplotlib>=3.8", "pyinstrument>=4.6")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The main job end to end: `s3types demo` on an embedded moto S3 server."""
+    session.install("-e", ".[all]")
+    session.run("s3types", "demo", *session.posargs)

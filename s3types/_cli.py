@@ -1,0 +1,49 @@
+"""The ``s3types`` command line: one module per subcommand, each with ``add_parser``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main", "run"]
+
+# Each module defines add_parser(subparsers) that registers its command and
+# sets ``func`` (args -> exit code). Imported only when the CLI runs.
+_COMMANDS = (
+    "s3types._cli_event",
+    "s3types._cli_parse",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="s3types",
+        description="Make, check and run S3 event notifications for AWS Lambda.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in _COMMANDS:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    >>> main(["event", "put", "--bucket", "b", "--key", "k"])  # doctest: +SKIP
+    0
+    """
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point: exit with :func:`main`'s code."""
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""``s3types parse``: validate an event and show its normalized records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from s3types._errors import S3EventError
+from s3types._model import S3Event
+from s3types._parse import parse_event
+
+__all__ = ["add_parser", "format_table"]
+
+_COLUMNS = ("#", "delivery", "event", "bucket", "key", "size", "version id", "time (UTC)")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register ``s3types parse``."""
+    parser = subparsers.add_parser(
+        "parse",
+        help="validate an event (file or stdin) and show its normalized records",
+        description=(
+            "Parse an S3 event notification however it was delivered (direct, SQS,"
+            " SNS, EventBridge, test event) and print its records, keys decoded."
+            " Exits 1 with what is wrong and where if the event is not valid."
+        ),
+    )
+    parser.add_argument("file", help="a JSON file, or - for standard input")
+    parser.add_argument(
+        "--json", action="store_true", help="print the normalized records as JSON instead"
+    )
+    parser.set_defaults(func=run)
+
+
+def format_table(event: S3Event) -> str:
+    """The records of an event as an aligned text table.
+
+    >>> from s3types import parse_event
+    >>> from s3types.testing import make_event
+    >>> print(format_table(parse_event(make_event(bucket="b", key="a b"))))  # doctest: +ELLIPSIS
+    #  delivery  event              bucket  key  size  version id  time (UTC)
+    ...
+    """
+    if event.is_test_event and event.test_event is not None:
+        test = event.test_event
+        return f"s3:TestEvent for bucket {test.bucket!r} at {test.time:%Y-%m-%d %H:%M:%S} (no records)"
+    if not event.records:
+        return "no records"
+    rows = [_COLUMNS]
+    for index, record in enumerate(event.records):
+        delivery = record.origin.service
+        if record.origin.message_id:
+            delivery += f" {record.origin.message_id[:8]}"
+        rows.append(
+            (
+                str(index),
+                delivery,
+                str(record.event_name),
+                record.bucket_name,
+                repr(record.key)[1:-1] if not record.key.isprintable() else record.key,
+                "-" if record.size is None else str(record.size),
+                record.version_id or "-",
+                f"{record.event_time:%Y-%m-%d %H:%M:%S}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
+    )
+
+
+def _records_json(event: S3Event) -> str:
+    records = [
+        {
+            "delivery": record.origin.service,
+            "message_id": record.origin.message_id,
+            "event_name": str(record.event_name),
+            "event_version": str(record.event_version),
+            "event_time": record.event_time.isoformat(),
+            "region": record.region,
+            "bucket": record.bucket_name,
+            "key": record.key,
+            "raw_key": record.raw_key,
+            "size": record.size,
+            "etag": record.etag,
+            "version_id": record.version_id,
+            "sequencer": None if record.sequencer is None else str(record.sequencer),
+        }
+        for record in event.records
+    ]
+    return json.dumps(
+        {"is_test_event": event.is_test_event, "records": records}, indent=2, ensure_ascii=False
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse and print; returns the exit code (1 for a bad event, 2 for a bad file)."""
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as handle:
+                data = handle.read()
+    except OSError as err:
+        print(f"error: cannot read {args.file}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    source = "standard input" if args.file == "-" else args.file
+    try:
+        event = parse_event(data)
+    except S3EventError as err:
+        print(f"error: {source} is not a valid S3 event", file=sys.stderr)
+        print(str(err), file=sys.stderr)
+        if err.path:
+            print(f"where: {err.path}", file=sys.stderr)
+        if err.looks_like:
+            print(f"looks like: {err.looks_like}", file=sys.stderr)
+        return 1
+    print(_records_json(event) if args.json else format_table(event))
+    return 0
