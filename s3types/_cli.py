@@ -14,6 +14,7 @@ __all__ = ["main", "run"]
 _COMMANDS = (
     "s3types._cli_event",
     "s3types._cli_parse",
+    "s3types._cli_invoke",
 )
 
 

@@ -45,14 +45,16 @@ def format_table(event: S3Event) -> str:
     """
     if event.is_test_event and event.test_event is not None:
         test = event.test_event
-        return f"s3:TestEvent for bucket {test.bucket!r} at {test.time:%Y-%m-%d %H:%M:%S} (no records)"
+        return (
+            f"s3:TestEvent for bucket {test.bucket!r} at {test.time:%Y-%m-%d %H:%M:%S} (no records)"
+        )
     if not event.records:
         return "no records"
     rows = [_COLUMNS]
     for index, record in enumerate(event.records):
-        delivery = record.origin.service
+        delivery: str = record.origin.service
         if record.origin.message_id:
-            delivery += f" {record.origin.message_id[:8]}"
+            delivery = f"{delivery} {record.origin.message_id[:8]}"
         rows.append(
             (
                 str(index),
@@ -67,7 +69,8 @@ def format_table(event: S3Event) -> str:
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
     )
 
 

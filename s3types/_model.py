@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+)
 
 from s3types._names import EventName, parse_event_name
 from s3types._values import (
@@ -143,7 +151,9 @@ class S3Object(BaseModel):
 
     model_config = _CONFIG
     key: Annotated[str, AfterValidator(decode_key)] = Field(validation_alias="key", exclude=True)
-    raw_key: str = Field(validation_alias="key", serialization_alias="key")
+    # AliasChoices: one wire name feeds two fields (mypy's pydantic plugin
+    # would otherwise see "key" twice in __init__).
+    raw_key: str = Field(validation_alias=AliasChoices("key"), serialization_alias="key")
     size: _SizeField = None
     etag: str | None = Field(default=None, alias="eTag")
     version_id: _VersionIdField = Field(default=None, alias="versionId")
@@ -167,8 +177,9 @@ class S3Entity(BaseModel):
 class RestoreEventData(BaseModel):
     """``glacierEventData.restoreEventData`` of an ObjectRestore:Completed record.
 
-    >>> RestoreEventData.model_validate({"lifecycleRestoreStorageClass": "GLACIER"})
-    RestoreEventData(lifecycle_restoration_expiry_time=None, lifecycle_restore_storage_class='GLACIER')
+    >>> data = RestoreEventData.model_validate({"lifecycleRestoreStorageClass": "GLACIER"})
+    >>> data.lifecycle_restore_storage_class
+    'GLACIER'
     """
 
     model_config = _CONFIG
@@ -194,7 +205,8 @@ class GlacierEventData(BaseModel):
 class ReplicationEventData(BaseModel):
     """``replicationEventData`` (Replication:* events).
 
-    >>> ReplicationEventData.model_validate({"failureReason": "AssumeRoleNotPermitted"}).failure_reason
+    >>> data = ReplicationEventData.model_validate({"failureReason": "AssumeRoleNotPermitted"})
+    >>> data.failure_reason
     'AssumeRoleNotPermitted'
     """
 
@@ -252,7 +264,8 @@ class S3EventRecord(BaseModel):
     (``record.s3.bucket.arn``). ``origin`` says how the record was delivered.
 
     >>> from s3types.testing import make_event
-    >>> record = S3Event.model_validate(make_event(bucket="photos", key="red flower.jpg")).records[0]
+    >>> event = S3Event.model_validate(make_event(bucket="photos", key="red flower.jpg"))
+    >>> record = event.records[0]
     >>> record.bucket_name, record.key, record.raw_key
     ('photos', 'red flower.jpg', 'red+flower.jpg')
     """
@@ -350,7 +363,7 @@ class S3Event(BaseModel):
     >>> from s3types.testing import make_event
     >>> event = S3Event.model_validate(make_event(bucket="b", key="a+b.txt", size=3))
     >>> [(r.key, r.size) for r in event.records]
-    [('a b.txt', 3)]
+    [('a+b.txt', 3)]
     """
 
     model_config = _CONFIG

@@ -111,7 +111,7 @@ def test_other_lambda_events_say_what_they_look_like(event: Any, looks_like: str
 
 
 def test_sqs_with_a_non_s3_body_names_the_message() -> None:
-    batch = via_sqs(PUT)
+    batch: Any = via_sqs(PUT)
     batch["Records"].append(dict(batch["Records"][0], body=json.dumps({"order": 42})))
     with pytest.raises(S3EventError) as caught:
         parse_event(batch)
@@ -120,7 +120,7 @@ def test_sqs_with_a_non_s3_body_names_the_message() -> None:
 
 
 def test_sqs_body_that_is_another_event_says_which() -> None:
-    batch = via_sqs(PUT)
+    batch: Any = via_sqs(PUT)
     body = {"Records": [{"eventSource": "aws:dynamodb"}]}
     batch["Records"][0] = dict(batch["Records"][0], body=json.dumps(body))
     with pytest.raises(S3EventError) as caught:
@@ -129,7 +129,7 @@ def test_sqs_body_that_is_another_event_says_which() -> None:
 
 
 def test_sqs_body_not_json() -> None:
-    batch = via_sqs(PUT)
+    batch: Any = via_sqs(PUT)
     batch["Records"][0] = dict(batch["Records"][0], body="hello")
     with pytest.raises(S3EventError) as caught:
         parse_event(batch)

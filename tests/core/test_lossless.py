@@ -35,7 +35,7 @@ def _contains(dumped: Any, original: Any, where: str) -> None:
             _contains(dumped[key], value, f"{where}.{key}")
     elif isinstance(original, list):
         assert isinstance(dumped, list) and len(dumped) == len(original), where
-        for index, (d, o) in enumerate(zip(dumped, original)):
+        for index, (d, o) in enumerate(zip(dumped, original, strict=True)):
             _contains(d, o, f"{where}[{index}]")
     elif where.endswith(".eventName"):
         assert dumped == original.removeprefix("s3:"), where

@@ -171,15 +171,17 @@ def test_bad_event_time(wire: Any) -> None:
 
 
 def test_event_names() -> None:
-    assert parse_event(_record_field("eventName", "s3:ObjectCreated:Put")).records[0].event_name is (
-        EventName.OBJECT_CREATED_PUT
-    )
+    assert parse_event(_record_field("eventName", "s3:ObjectCreated:Put")).records[
+        0
+    ].event_name is (EventName.OBJECT_CREATED_PUT)
     future = parse_event(_record_field("eventName", "ObjectCreated:Teleport")).records[0].event_name
     assert future == "ObjectCreated:Teleport"
     assert isinstance(future, EventName)
     assert not future.is_known
     assert future.matches("s3:ObjectCreated:*")
-    assert {EventName.OBJECT_CREATED_PUT: 1}["ObjectCreated:Put"] == 1
+    by_name: dict[str, int] = {EventName.OBJECT_CREATED_PUT: 1}
+    assert by_name["ObjectCreated:Put"] == 1
+    assert {"ObjectCreated:Put": 2}[EventName.OBJECT_CREATED_PUT] == 2
     assert str(EventName.OBJECT_REMOVED_DELETE) == "ObjectRemoved:Delete"
     assert f"{EventName.OBJECT_REMOVED_DELETE}" == "ObjectRemoved:Delete"
 

@@ -1,0 +1,27 @@
+"""The examples in the core's docstrings run as written."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "s3types",
+    "s3types._errors",
+    "s3types._model",
+    "s3types._names",
+    "s3types._parse",
+    "s3types._values",
+    "s3types._cli_parse",
+    "s3types.testing._events",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0
