@@ -105,8 +105,8 @@ def get_object(
     >>> content = get_object(client, "my-bucket", "notes/today.txt")
     >>> content.body.decode(), content.metadata.get("author")
     ('hello', 'ada')
-    >>> get_object(client, record).version_id  # the version the event is about
-    '3HL4kqtJlcpXroDTDmJ'
+    >>> get_object(client, record).version_id == record.version_id  # the event's version
+    True
     """
     bucket, key, version_id = object_of("get_object", bucket, key, version_id)
     request: GetObjectRequestTypeDef = {"Bucket": bucket, "Key": key}

@@ -51,11 +51,12 @@ def put_object(
     writing back to the key that triggered the event would trigger it again.
 
     >>> put_object(client, "my-bucket", "greetings/hello.txt", "hello",
-    ...            tags={"team": "data & ml"}, metadata={"author": "ada"},
+    ...            tags={"team": "data/ml"}, metadata={"author": "ada"},
     ...            content_type="text/plain; charset=utf-8")
     PutResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
-    >>> put_object(client, "my-bucket", "reports/2024.csv", open("2024.csv", "rb"),
-    ...            sse="aws:kms", kms_key_id="alias/reports").version_id is None
+    >>> with open("report.csv", "rb") as report:
+    ...     put_object(client, "my-bucket", "reports/2024.csv", report,
+    ...                sse="aws:kms", kms_key_id="alias/reports").version_id is None
     True
     """
     check_bucket_name(bucket)

@@ -12,5 +12,14 @@ from s3types.testing._events import (
     via_sns,
     via_sqs,
 )
+from s3types.testing._server import LocalS3Server
 
-__all__ = ["encode_key", "make_event", "test_event", "via_eventbridge", "via_sns", "via_sqs"]
+__all__ = [
+    "LocalS3Server",
+    "encode_key",
+    "make_event",
+    "test_event",
+    "via_eventbridge",
+    "via_sns",
+    "via_sqs",
+]

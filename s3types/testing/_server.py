@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import http.client
 import logging
+import socket
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -28,6 +29,15 @@ def _require(module: str) -> Any:
         raise ImportError(f"{_EXTRA_HINT} (cannot import {module}: {err})") from err
 
 
+def _quiet_werkzeug() -> None:
+    # werkzeug logs every request at INFO to stderr unless its logger says otherwise.
+    if LocalS3Server._running == 0:
+        logger = logging.getLogger("werkzeug")
+        LocalS3Server._werkzeug_level = logger.level
+        if logger.level == logging.NOTSET:
+            logger.setLevel(logging.WARNING)
+
+
 class LocalS3Server:
     """moto's S3 server on 127.0.0.1 in a background thread, and clients pointed at it.
 
@@ -47,13 +57,17 @@ class LocalS3Server:
 
     region: str
 
+    # Servers running in this process, and the werkzeug log level found before
+    # the first started: restored when the last one stops.
+    _running: ClassVar[int] = 0
+    _werkzeug_level: ClassVar[int] = logging.NOTSET
+
     def __init__(self, *, region: str = "us-east-1", host: str = "127.0.0.1") -> None:
         self.region = region
         self._host = host
         self._server: Any = None
         self._port: int | None = None
         self._clients: list[Any] = []
-        self._werkzeug_level: int | None = None
 
     @property
     def endpoint_url(self) -> str:
@@ -68,17 +82,18 @@ class LocalS3Server:
             return
         moto_server = _require("moto.server")
         _require("boto3")
-        # werkzeug logs every request at INFO to stderr unless told otherwise.
-        werkzeug_logger = logging.getLogger("werkzeug")
-        self._werkzeug_level = werkzeug_logger.level
-        if werkzeug_logger.level == logging.NOTSET:
-            werkzeug_logger.setLevel(logging.WARNING)
+        # moto's start() waits without a timeout for a server thread that dies
+        # if it cannot bind: find out here instead.
+        with socket.socket(socket.AF_INET6 if ":" in self._host else socket.AF_INET) as probe:
+            probe.bind((self._host, 0))
+        _quiet_werkzeug()
         # Port 0: the system picks a free port when the server binds, so no
         # other process can take it between choosing and binding.
         server = moto_server.ThreadedMotoServer(ip_address=self._host, port=0, verbose=False)
         server.start()
         self._server = server
         self._port = int(server.get_host_and_port()[1])
+        LocalS3Server._running += 1
         try:
             self._wait_until_answering()
         except BaseException:
@@ -90,7 +105,7 @@ class LocalS3Server:
         while True:
             connection = http.client.HTTPConnection(self._host, self._port, timeout=1.0)
             try:
-                connection.request("GET", "/moto-api/data.json")
+                connection.request("GET", "/moto-api/config")  # small, no side effects
                 connection.getresponse().read()
                 return
             except OSError:
@@ -108,12 +123,14 @@ class LocalS3Server:
         server, self._server, self._port = self._server, None, None
         if server is not None:
             server.stop()
-        if self._werkzeug_level is not None:
-            logging.getLogger("werkzeug").setLevel(self._werkzeug_level)
-            self._werkzeug_level = None
+            LocalS3Server._running -= 1
+            if LocalS3Server._running == 0:
+                logging.getLogger("werkzeug").setLevel(LocalS3Server._werkzeug_level)
 
     def reset(self) -> None:
         """Delete every bucket, queue and object moto holds in this process."""
+        if self._port is None:
+            raise RuntimeError("LocalS3Server is not running: call start() or use `with`")
         connection = http.client.HTTPConnection(self._host, self._port, timeout=10.0)
         try:
             connection.request("POST", "/moto-api/reset")

@@ -1,0 +1,60 @@
+"""The examples in the typed operations' docstrings run as written, on the local server."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+from typing import TYPE_CHECKING
+
+import pytest
+
+from s3types import S3EventRecord, parse_event
+from s3types.testing import make_event
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from s3types.testing._server import LocalS3Server
+
+PURE = ["s3types._ops_names", "s3types._ops_tags", "s3types._ops_metadata", "s3types._ops_results"]
+WITH_A_CLIENT = ["s3types._ops_read", "s3types._ops_write"]
+
+
+def run_examples(name: str, **globs: object) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(
+        module,
+        extraglobs=globs,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("name", PURE)
+def test_pure_examples(name: str) -> None:
+    run_examples(name)
+
+
+@pytest.mark.parametrize("name", WITH_A_CLIENT)
+def test_examples_with_a_client(
+    name: str, s3_server: LocalS3Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The names the examples use. No other test uses these buckets (they use
+    # random names), and the objects are written again before every run.
+    client = s3_server.s3_client()
+    for bucket in ("my-bucket", "archive"):
+        if bucket not in {b["Name"] for b in client.list_buckets()["Buckets"]}:
+            client.create_bucket(Bucket=bucket)
+    for key in list(client.list_objects_v2(Bucket="my-bucket").get("Contents", ())):
+        client.delete_object(Bucket="my-bucket", Key=key["Key"])
+    client.put_object(
+        Bucket="my-bucket", Key="notes/today.txt", Body=b"hello", Metadata={"author": "ada"}
+    )
+    client.put_object(Bucket="my-bucket", Key="photos/red flower.jpg", Body=bytes(1024))
+    client.put_object(Bucket="my-bucket", Key="greetings/hello.txt", Body=b"hello")
+    event = make_event(bucket="my-bucket", key="greetings/hello.txt")
+    record: S3EventRecord = parse_event(event).records[0]
+    (tmp_path / "report.csv").write_bytes(b"a,b\n1,2\n")
+    monkeypatch.chdir(tmp_path)
+    run_examples(name, client=client, record=record)
