@@ -1,0 +1,16 @@
+"""s3types for Chalice: ``on_s3_change`` hands the typed S3 event, all records, to a function.
+
+Needs the ``chalice`` extra (``pip install 's3types[chalice]'``).
+
+>>> from chalice import Chalice
+>>> from s3types import S3Event
+>>> from s3types_chalice import on_s3_change
+>>> app = Chalice(app_name="photos")
+>>> @on_s3_change(app, "photo-uploads", events=["s3:ObjectCreated:*"], suffix=".jpg")
+... def index_photos(event: S3Event) -> None:
+...     print([record.key for record in event.records])
+"""
+
+from s3types_chalice._s3 import ChaliceS3Handler, on_s3_change
+
+__all__ = ["ChaliceS3Handler", "on_s3_change"]

@@ -1,0 +1,24 @@
+"""s3types for plain AWS Lambda handlers: the typed S3 event, however it was delivered.
+
+``@s3_handler`` hands a function the whole :class:`s3types.S3Event`;
+``@s3_record_handler`` calls it once per matching record and reports SQS
+partial batch failures. Needs no extra.
+
+>>> from s3types import S3EventRecord
+>>> from s3types_lambda import LambdaContext, s3_record_handler
+>>> @s3_record_handler(events=["s3:ObjectCreated:*"], prefix="uploads/")
+... def on_upload(record: S3EventRecord, context: LambdaContext) -> None:
+...     print(record.bucket_name, record.key)
+"""
+
+from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
+from s3types_lambda._context import LambdaContext
+from s3types_lambda._handlers import s3_handler, s3_record_handler
+
+__all__ = [
+    "BatchItemFailureDict",
+    "LambdaContext",
+    "SqsBatchResponseDict",
+    "s3_handler",
+    "s3_record_handler",
+]

@@ -1,0 +1,25 @@
+"""s3types for Powertools for AWS Lambda: data class conversion and ``@s3_event_source``.
+
+:class:`s3types.S3Event` also works as a Powertools Parser model as it is
+(``event_parser(model=S3Event)``, envelopes included). Needs the
+``powertools`` extra (``pip install 's3types[powertools]'``).
+
+>>> from s3types import S3Event
+>>> from s3types_powertools import s3_event_source
+>>> @s3_event_source
+... def handler(event: S3Event, context: object) -> int:
+...     return len(event.records)
+"""
+
+try:
+    import aws_lambda_powertools  # noqa: F401  (only to fail early, naming the extra)
+except ImportError as err:
+    raise ImportError(
+        f"s3types_powertools needs Powertools for AWS Lambda, which cannot be imported ({err}):"
+        " pip install 's3types[powertools]'"
+    ) from err
+
+from s3types_powertools._data_classes import from_data_class, to_data_class
+from s3types_powertools._event_source import s3_event_source
+
+__all__ = ["from_data_class", "s3_event_source", "to_data_class"]
