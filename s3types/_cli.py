@@ -15,6 +15,7 @@ _COMMANDS = (
     "s3types._cli_event",
     "s3types._cli_parse",
     "s3types._cli_invoke",
+    "s3types._cli_demo",
 )
 
 

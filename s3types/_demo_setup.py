@@ -1,0 +1,178 @@
+"""The demo's bucket, queue and notification: made before the run, put back after it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import ClientError
+
+from s3types.ops import delete_object, list_objects
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.literals import EventType
+    from mypy_boto3_s3.type_defs import (
+        NotificationConfigurationTypeDef,
+        QueueConfigurationTypeDef,
+    )
+    from mypy_boto3_sqs import SQSClient
+
+__all__ = ["DemoSetupError", "Resources", "prepare", "tear_down"]
+
+EVENTS: tuple[EventType, ...] = ("s3:ObjectCreated:*", "s3:ObjectRemoved:*")
+_CONFIGURATION_ID = "s3types-demo"
+
+
+class DemoSetupError(Exception):
+    """The demo could not make or use its bucket, queue or notification."""
+
+
+@dataclass
+class Resources:
+    """What the demo made or changed, so that it can be put back."""
+
+    bucket: str
+    queue_url: str
+    queue_arn: str
+    created_bucket: bool
+    previous_notification: NotificationConfigurationTypeDef | None
+
+
+def prepare(
+    s3: S3Client, sqs: SQSClient, bucket: str, region: str, prefixes: Sequence[str]
+) -> Resources:
+    """Make (or check) the bucket, make a queue, and notify the queue of ``prefixes[0]``.
+
+    An existing bucket must hold nothing under ``prefixes``; its notification
+    configuration is kept (ours is added) and put back by :func:`tear_down`.
+    The queue always gets a new name: an existing queue is never reused, so
+    never deleted. If a step fails, what was made so far is removed.
+    """
+    created = _ensure_bucket(s3, bucket, region)
+    try:
+        previous = None if created else _check_existing(s3, bucket, prefixes)
+        queue_url, queue_arn = _make_queue(sqs, bucket)
+        try:
+            configuration: NotificationConfigurationTypeDef = dict(previous or {})  # type: ignore[assignment]
+            ours: QueueConfigurationTypeDef = {
+                "Id": _CONFIGURATION_ID,
+                "QueueArn": queue_arn,
+                "Events": list(EVENTS),
+                "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": prefixes[0]}]}},
+            }
+            configuration["QueueConfigurations"] = [
+                *configuration.get("QueueConfigurations", []),
+                ours,
+            ]
+            with _doing("configure the bucket notification"):
+                s3.put_bucket_notification_configuration(
+                    Bucket=bucket, NotificationConfiguration=configuration
+                )
+        except BaseException:
+            sqs.delete_queue(QueueUrl=queue_url)
+            raise
+    except BaseException:
+        if created:
+            s3.delete_bucket(Bucket=bucket)
+        raise
+    return Resources(bucket, queue_url, queue_arn, created, previous)
+
+
+def _check_existing(
+    s3: S3Client, bucket: str, prefixes: Sequence[str]
+) -> NotificationConfigurationTypeDef:
+    for prefix in prefixes:
+        if next(list_objects(s3, bucket, prefix=prefix, max_results=1), None) is not None:
+            raise DemoSetupError(
+                f"bucket {bucket!r} already holds objects under {prefix!r}: the demo"
+                " writes and deletes there; pick another --bucket or empty that prefix"
+            )
+    return _notification(s3, bucket)
+
+
+def _make_queue(sqs: SQSClient, bucket: str) -> tuple[str, str]:
+    with _doing("create the SQS queue"):
+        queue_url = sqs.create_queue(QueueName=f"s3types-demo-{uuid.uuid4().hex}")["QueueUrl"]
+    try:
+        with _doing("read the queue's ARN"):
+            attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+        queue_arn = attributes["Attributes"]["QueueArn"]
+        # Without this policy AWS refuses the notification: S3 may not send to the queue.
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": "s3.amazonaws.com"},
+                    "Action": "sqs:SendMessage",
+                    "Resource": queue_arn,
+                    "Condition": {"ArnLike": {"aws:SourceArn": f"arn:aws:s3:*:*:{bucket}"}},
+                }
+            ],
+        }
+        with _doing("allow S3 to send to the queue"):
+            sqs.set_queue_attributes(QueueUrl=queue_url, Attributes={"Policy": json.dumps(policy)})
+    except BaseException:
+        sqs.delete_queue(QueueUrl=queue_url)
+        raise
+    return queue_url, queue_arn
+
+
+def tear_down(s3: S3Client, sqs: SQSClient, resources: Resources, prefixes: Sequence[str]) -> None:
+    """Put the notification back, delete what the demo wrote, its queue, and its bucket if made."""
+    bucket = resources.bucket
+    s3.put_bucket_notification_configuration(
+        Bucket=bucket, NotificationConfiguration=resources.previous_notification or {}
+    )
+    for prefix in prefixes:
+        for summary in list(list_objects(s3, bucket, prefix=prefix)):
+            delete_object(s3, bucket, summary.key)
+    if resources.created_bucket:
+        s3.delete_bucket(Bucket=bucket)
+    sqs.delete_queue(QueueUrl=resources.queue_url)
+
+
+def _ensure_bucket(s3: S3Client, bucket: str, region: str) -> bool:
+    try:
+        s3.head_bucket(Bucket=bucket)
+        return False
+    except ClientError as err:
+        code = str(err.response.get("Error", {}).get("Code"))
+        if code not in ("404", "NoSuchBucket", "NotFound"):
+            raise DemoSetupError(
+                f"cannot use bucket {bucket!r} ({code}): it belongs to another account, or"
+                " your credentials lack s3:ListBucket on it"
+            ) from None
+    with _doing(f"create bucket {bucket!r}"):
+        if region == "us-east-1":  # the one region that refuses a LocationConstraint
+            s3.create_bucket(Bucket=bucket)
+        else:
+            s3.create_bucket(
+                Bucket=bucket,
+                CreateBucketConfiguration={"LocationConstraint": region},  # type: ignore[typeddict-item]
+            )
+    return True
+
+
+def _notification(s3: S3Client, bucket: str) -> NotificationConfigurationTypeDef:
+    with _doing("read the bucket's notification configuration"):
+        response: dict[str, Any] = dict(s3.get_bucket_notification_configuration(Bucket=bucket))
+    response.pop("ResponseMetadata", None)
+    return response  # type: ignore[return-value]
+
+
+@contextmanager
+def _doing(what: str) -> Iterator[None]:
+    try:
+        yield
+    except ClientError as err:
+        error = err.response.get("Error", {})
+        raise DemoSetupError(
+            f"could not {what}: {error.get('Code')}: {error.get('Message')}"
+        ) from None

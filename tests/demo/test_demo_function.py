@@ -1,0 +1,142 @@
+"""The example function the demo runs: summaries written, removed, and stale events skipped."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+import s3types._demo_function
+from examples import demo_function
+from s3types._demo_context import LocalLambdaContext
+from s3types.testing import make_event, via_sqs
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+    from s3types.testing._server import LocalS3Server
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "incoming/café/ünïcødé 🎉.txt"
+
+
+@pytest.fixture
+def s3(s3_server: LocalS3Server) -> S3Client:
+    return s3_server.s3_client()
+
+
+@pytest.fixture
+def bucket(s3: S3Client) -> str:
+    name = f"demo-fn-{uuid.uuid4().hex[:12]}"
+    s3.create_bucket(Bucket=name)
+    return name
+
+
+def _created(s3: S3Client, bucket: str, key: str, body: bytes) -> dict[str, object]:
+    etag = s3.put_object(Bucket=bucket, Key=key, Body=body)["ETag"].strip('"')
+    return dict(via_sqs(make_event(bucket=bucket, key=key, size=len(body), etag=etag)))
+
+
+def _summary(s3: S3Client, bucket: str, key: str) -> dict[str, object]:
+    body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    summary: dict[str, object] = json.loads(body)
+    return summary
+
+
+def _derived_keys(s3: S3Client, bucket: str) -> list[str]:
+    listed = s3.list_objects_v2(Bucket=bucket, Prefix="derived/").get("Contents", [])
+    return [o["Key"] for o in listed]
+
+
+def test_the_packaged_copy_is_the_example() -> None:
+    example = (ROOT / "examples" / "demo_function.py").read_bytes()
+    packaged = Path(s3types._demo_function.__file__).read_bytes()
+
+    assert packaged == example, (
+        "s3types/_demo_function.py (what `s3types demo` runs, shipped in the wheel) must be"
+        " examples/demo_function.py byte for byte: cp examples/demo_function.py"
+        " s3types/_demo_function.py"
+    )
+
+
+def test_an_upload_gets_a_summary_under_derived(s3: S3Client, bucket: str) -> None:
+    handler = demo_function.make_handler(s3)
+
+    response = handler(_created(s3, bucket, KEY, b"hello"), LocalLambdaContext())
+
+    assert response == {"batchItemFailures": []}
+    summary = _summary(s3, bucket, "derived/café/ünïcødé 🎉.txt.json")
+    assert summary["key"] == KEY
+    assert summary["size"] == 5
+    assert summary["sha256"] == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+
+
+def test_a_removal_removes_the_summary(s3: S3Client, bucket: str) -> None:
+    handler = demo_function.make_handler(s3)
+    handler(_created(s3, bucket, KEY, b"hello"), LocalLambdaContext())
+    s3.delete_object(Bucket=bucket, Key=KEY)
+
+    removed = via_sqs(make_event("ObjectRemoved:Delete", bucket=bucket, key=KEY))
+    response = handler(removed, LocalLambdaContext())
+
+    assert response == {"batchItemFailures": []}
+    assert _derived_keys(s3, bucket) == []
+
+
+def test_an_upload_deleted_before_its_notification_is_skipped(
+    s3: S3Client, bucket: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    event = _created(s3, bucket, KEY, b"hello")
+    s3.delete_object(Bucket=bucket, Key=KEY)
+    caplog.set_level("INFO", logger=demo_function.logger.name)
+
+    response = demo_function.make_handler(s3)(event, LocalLambdaContext())
+
+    assert response == {"batchItemFailures": []}
+    assert _derived_keys(s3, bucket) == []
+    assert f"skipped: {KEY} was deleted since" in caplog.messages
+
+
+def test_an_upload_overwritten_before_its_notification_is_skipped(
+    s3: S3Client, bucket: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    event = _created(s3, bucket, KEY, b"first")
+    s3.put_object(Bucket=bucket, Key=KEY, Body=b"second")
+    caplog.set_level("INFO", logger=demo_function.logger.name)
+
+    demo_function.make_handler(s3)(event, LocalLambdaContext())
+
+    assert _derived_keys(s3, bucket) == []
+    assert f"skipped: {KEY} was overwritten since" in caplog.messages
+
+
+def test_its_own_summaries_do_not_trigger_it(s3: S3Client, bucket: str) -> None:
+    s3.put_object(Bucket=bucket, Key="derived/x.json", Body=b"{}")
+    event = via_sqs(make_event(bucket=bucket, key="derived/x.json"))
+
+    response = demo_function.make_handler(s3)(event, LocalLambdaContext())
+
+    assert response == {"batchItemFailures": []}
+    assert _derived_keys(s3, bucket) == ["derived/x.json"]
+
+
+def test_a_failing_record_is_reported_for_redelivery(s3: S3Client, bucket: str) -> None:
+    etag = s3.put_object(Bucket=bucket, Key="incoming/ok.txt", Body=b"fine")["ETag"].strip('"')
+    missing_bucket = f"gone-{uuid.uuid4().hex[:12]}"  # get_object fails: NoSuchBucket
+    batch = via_sqs(
+        make_event(bucket=bucket, key="incoming/ok.txt", etag=etag),
+        make_event(bucket=missing_bucket, key="incoming/lost.txt"),
+    )
+
+    response = demo_function.make_handler(s3)(batch, LocalLambdaContext())
+
+    failed = batch["Records"][1]["messageId"]
+    assert response == {"batchItemFailures": [{"itemIdentifier": failed}]}
+    assert _derived_keys(s3, bucket) == ["derived/ok.txt.json"]
+
+
+def test_derived_key_keeps_the_path_below_incoming() -> None:
+    assert demo_function.derived_key("incoming/a/b/c/d.txt") == "derived/a/b/c/d.txt.json"
