@@ -103,7 +103,7 @@ class _EventBridge:
         if event.get("source") != "aws.s3":
             return False
         detail_type = event.get("detail-type")
-        if detail_type in DETAIL_TYPES:
+        if isinstance(detail_type, str) and detail_type in DETAIL_TYPES:
             return True
         detail = event.get("detail")
         # A detail-type AWS adds later, with the object-event detail shape.
@@ -200,7 +200,12 @@ def describe(event: object) -> str | None:
         return "an S3 notification with a lowercase 'records' key (S3 and Lambda send 'Records')"
     if "invocationSchemaVersion" in event and ("tasks" in event or "task" in event):
         return "an S3 Batch Operations job invocation (not an event notification)"
-    contexts = ("getObjectContext", "headObjectContext", "listObjectsContext", "listObjectsV2Context")
+    contexts = (
+        "getObjectContext",
+        "headObjectContext",
+        "listObjectsContext",
+        "listObjectsV2Context",
+    )
     if any(name in event for name in contexts):
         return "an S3 Object Lambda request (not an event notification)"
     request_context = event.get("requestContext")

@@ -33,11 +33,14 @@ DETAIL_TYPES = frozenset({"Object Created", "Object Deleted", *_SIMPLE})
 def event_name_of(detail_type: str, detail: Mapping[str, Any]) -> str:
     """The S3 event name a detail-type (and its reason / deletion-type) maps to."""
     if detail_type == "Object Created":
-        known = _CREATED_BY_REASON.get(detail.get("reason"))  # type: ignore[arg-type]
+        reason = detail.get("reason")
+        known = _CREATED_BY_REASON.get(reason) if isinstance(reason, str) else None
         return known.value if known is not None else "ObjectCreated"
     if detail_type == "Object Deleted":
         category = (
-            "LifecycleExpiration" if detail.get("reason") == "Lifecycle Expiration" else "ObjectRemoved"
+            "LifecycleExpiration"
+            if detail.get("reason") == "Lifecycle Expiration"
+            else "ObjectRemoved"
         )
         marker = detail.get("deletion-type") == "Delete Marker Created"
         return f"{category}:{'DeleteMarkerCreated' if marker else 'Delete'}"
@@ -57,7 +60,9 @@ def detail_type_of(name: EventName) -> tuple[str, dict[str, str]]:
         if member is name:
             return detail_type, {}
     if name.category in ("ObjectRemoved", "LifecycleExpiration"):
-        reason = "Lifecycle Expiration" if name.category == "LifecycleExpiration" else "DeleteObject"
+        reason = (
+            "Lifecycle Expiration" if name.category == "LifecycleExpiration" else "DeleteObject"
+        )
         marker = name.action == "DeleteMarkerCreated"
         deletion = "Delete Marker Created" if marker else "Permanently Deleted"
         return "Object Deleted", {"reason": reason, "deletion-type": deletion}

@@ -3,9 +3,13 @@
 Python names are snake_case; the wire's names are aliases. Every
 normalization happens once, at validation, in pydantic-core where a type
 does it and in one small function where it cannot.
-"""
 
-from __future__ import annotations
+Import cost matters here (it is most of ``import s3types``, paid on every
+Lambda cold start), so this module does without ``from __future__ import
+annotations``: pydantic would otherwise turn each of the ~60 field
+annotations back from a string into a type. The annotations only use
+syntax Python 3.10 evaluates (``X | None``, ``tuple[X, ...]``).
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,7 +71,10 @@ _SequencerField = Annotated[
 _SizeField = Annotated[int | None, PlainValidator(parse_size)]
 _VersionIdField = Annotated[str | None, AfterValidator(version_id_or_none)]
 
-_CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True)
+# defer_build: each model's validator is built when first used, not at
+# import. A notification only ever needs S3Event's (which covers the nested
+# models), so the fifteen others are never built on the hot path.
+_CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True, defer_build=True)
 
 
 @dataclass(frozen=True, slots=True)

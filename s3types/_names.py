@@ -8,7 +8,8 @@ from enum import Enum
 __all__ = ["EventName", "parse_event_name"]
 
 # "Category" or "Category:Action", letters only (after an optional "s3:").
-_WELL_FORMED = re.compile(r"[A-Za-z]+(?::[A-Za-z]+)?")
+# Compiled on first use (``re`` caches it): only names AWS adds later need it.
+_WELL_FORMED = r"[A-Za-z]+(?::[A-Za-z]+)?"
 
 
 class EventName(str, Enum):
@@ -67,7 +68,7 @@ class EventName(str, Enum):
         known = cls._value2member_map_.get(name)
         if known is not None:
             return known  # type: ignore[return-value]
-        if not _WELL_FORMED.fullmatch(name):
+        if not re.fullmatch(_WELL_FORMED, name):
             return None
         # A name AWS added after this release: a pseudo-member, not cached, so
         # arbitrary input cannot grow the class.

@@ -64,12 +64,29 @@ def records(event: Mapping[str, Any] | str | bytes | bytearray) -> Iterator[S3Ev
 
 def _load(event: object, path: str) -> object:
     if isinstance(event, (str, bytes, bytearray)):
+        where = f" at {path}" if path else ""
         try:
             return from_json(event)
         except ValueError as err:
-            where = f" at {path}" if path else ""
             raise S3EventError(f"the input{where} is not valid JSON: {err}", path=path) from None
+        except TypeError:
+            # pydantic-core cannot encode a str that holds a lone surrogate.
+            raise S3EventError(
+                f"the input{where} is not valid JSON text: {_lone_surrogate(event)}",
+                path=path,
+            ) from None
     return event
+
+
+def _lone_surrogate(text: str | bytes | bytearray) -> str:
+    try:
+        text.encode("utf-8") if isinstance(text, str) else bytes(text).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError) as err:
+        return (
+            f"{err.reason} at position {err.start}, which UTF-8 cannot carry;"
+            " decode the bytes you received with errors='strict' to find the cause"
+        )
+    return "it cannot be encoded as UTF-8"
 
 
 def _parse_loaded(loaded: object) -> S3Event:
@@ -91,14 +108,26 @@ def _parse_loaded(loaded: object) -> S3Event:
             if not isinstance(message, Mapping):
                 raise S3EventError(f"{where}: expected an SQS message object", path=where)
             origin = Origin(
-                "sqs", _str_or_none(message.get("messageId")), _str_or_none(message.get("receiptHandle"))
+                "sqs",
+                _str_or_none(message.get("messageId")),
+                _str_or_none(message.get("receiptHandle")),
             )
             _collect_body(message.get("body"), f"{where}.body", origin, collected, tests)
     elif _detect.RECEIVE_MESSAGE.claims(loaded):
         messages = loaded.get("Messages", [loaded] if "Body" in loaded else [])
+        if type(messages) is not list:
+            got = "null" if messages is None else type(messages).__name__
+            raise S3EventError(
+                f"Messages: expected a list of SQS messages, got {got}", path="Messages"
+            )
         for index, message in enumerate(messages):
+            if not isinstance(message, Mapping):
+                where = f"Messages[{index}]"
+                raise S3EventError(f"{where}: expected an SQS message object", path=where)
             origin = Origin(
-                "sqs", _str_or_none(message.get("MessageId")), _str_or_none(message.get("ReceiptHandle"))
+                "sqs",
+                _str_or_none(message.get("MessageId")),
+                _str_or_none(message.get("ReceiptHandle")),
             )
             _collect_body(message.get("Body"), f"Messages[{index}].Body", origin, collected, tests)
     elif _detect.SNS.claims(loaded):
@@ -108,7 +137,11 @@ def _parse_loaded(loaded: object) -> S3Event:
             if not isinstance(sns, Mapping):
                 raise S3EventError(f"Records[{index}].Sns: expected the SNS message", path=where)
             _collect_inner(
-                _load(sns.get("Message"), where), where, Origin("sns"), collected, tests,
+                _load(sns.get("Message"), where),
+                where,
+                Origin("sns"),
+                collected,
+                tests,
                 allow_sns=False,
             )
     elif _detect.EVENTBRIDGE.claims(loaded):
@@ -118,7 +151,11 @@ def _parse_loaded(loaded: object) -> S3Event:
     elif _detect.SNS_ENVELOPE.claims(loaded):
         where = "Message"
         _collect_inner(
-            _load(loaded.get("Message"), where), where, Origin("sns"), collected, tests,
+            _load(loaded.get("Message"), where),
+            where,
+            Origin("sns"),
+            collected,
+            tests,
             allow_sns=False,
         )
     elif _detect.CEPH_CLOUD_EVENT.claims(loaded):

@@ -27,7 +27,10 @@ class PrincipalDict(TypedDict):
     principalId: str
 
 
-RequestParametersDict = TypedDict("RequestParametersDict", {"sourceIPAddress": str})
+class RequestParametersDict(TypedDict):
+    sourceIPAddress: str
+
+
 ResponseElementsDict = TypedDict(
     "ResponseElementsDict", {"x-amz-request-id": str, "x-amz-id-2": str}, total=False
 )
@@ -115,26 +118,25 @@ class SqsEventDict(TypedDict):
     Records: list[SqsRecordDict]
 
 
-SnsMessageDict = TypedDict(
-    "SnsMessageDict",
-    {
-        "Type": str,
-        "MessageId": str,
-        "TopicArn": str,
-        "Subject": str,
-        "Message": str,
-        "Timestamp": str,
-        "SignatureVersion": str,
-        "Signature": str,
-        "SigningCertUrl": str,
-        "UnsubscribeUrl": str,
-        "MessageAttributes": dict[str, object],
-    },
-)
-SnsRecordDict = TypedDict(
-    "SnsRecordDict",
-    {"EventSource": str, "EventVersion": str, "EventSubscriptionArn": str, "Sns": SnsMessageDict},
-)
+class SnsMessageDict(TypedDict):
+    Type: str
+    MessageId: str
+    TopicArn: str
+    Subject: str
+    Message: str
+    Timestamp: str
+    SignatureVersion: str
+    Signature: str
+    SigningCertUrl: str
+    UnsubscribeUrl: str
+    MessageAttributes: dict[str, object]
+
+
+class SnsRecordDict(TypedDict):
+    EventSource: str
+    EventVersion: str
+    EventSubscriptionArn: str
+    Sns: SnsMessageDict
 
 
 class SnsEventDict(TypedDict):

@@ -20,15 +20,22 @@ def port_is_open(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def wait_for_threads(count: int, timeout: float = 5.0) -> int:
+def wait_for_threads(before: set[threading.Thread], timeout: float = 5.0) -> list[str]:
+    """Names of threads started since ``before`` that are still alive after ``timeout``.
+
+    Only new threads count: threads other tests left (pools of earlier
+    clients, servers of session fixtures) may come and go meanwhile.
+    """
     deadline = time.monotonic() + timeout
-    while threading.active_count() > count and time.monotonic() < deadline:
+    while True:
+        left = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+        if not left or time.monotonic() >= deadline:
+            return left
         time.sleep(0.01)
-    return threading.active_count()
 
 
 def test_lifecycle_leaves_no_thread_or_port_behind() -> None:
-    threads_before = threading.active_count()
+    threads_before = set(threading.enumerate())
     server = LocalS3Server(region="eu-west-1")
     with pytest.raises(RuntimeError, match="not running: call start\\(\\)"):
         _ = server.endpoint_url
@@ -52,7 +59,7 @@ def test_lifecycle_leaves_no_thread_or_port_behind() -> None:
     server.stop()  # idempotent
 
     assert not port_is_open(port)
-    assert wait_for_threads(threads_before) == threads_before
+    assert wait_for_threads(threads_before) == []
     with pytest.raises(RuntimeError):
         server.s3_client()
 
