@@ -9,7 +9,7 @@ parsed 100-record event keeps (tracemalloc). Prints the tables with the
 targets (PASS/MISS) and writes them into benchmarks/README.md between its
 markers, with the chart benchmarks/results.png.
 
-    python benchmarks/run.py            # full run, about 2-3 minutes on 2 cores
+    python benchmarks/run.py            # full run, about a minute on 2 cores
     python benchmarks/run.py --quick    # fewer rounds, nothing written
 """
 

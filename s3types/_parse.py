@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -16,6 +17,12 @@ from s3types._model import DIRECT, Origin, S3Event, S3EventRecord, S3TestEvent
 __all__ = ["parse_event", "records"]
 
 _MAX_ERRORS_SHOWN = 5
+_MAX_LINE = 300
+#: Records (and SQS messages) one input may carry. S3 sends one record per
+#: notification and a Lambda SQS batch holds at most 10,000 messages (and 6 MB),
+#: so no real delivery comes near; the cap turns an absurd input into a quick
+#: error instead of minutes of validation and gigabytes of models.
+MAX_RECORDS = 10_000
 
 
 def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
@@ -45,7 +52,7 @@ def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
         raise
     except RecursionError:
         raise S3EventError("the input is nested too deeply to be an S3 event") from None
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeError) as err:
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeError, OverflowError) as err:
         # Anything the detectors missed still reaches the user as our error.
         raise S3EventError(f"not a valid S3 event: {err}") from err
 
@@ -120,6 +127,8 @@ def _parse_loaded(loaded: object) -> S3Event:
             raise S3EventError(
                 f"Messages: expected a list of SQS messages, got {got}", path="Messages"
             )
+        if len(messages) > MAX_RECORDS:
+            raise _too_many(len(messages), "messages", "Messages")
         for index, message in enumerate(messages):
             if not isinstance(message, Mapping):
                 where = f"Messages[{index}]"
@@ -195,7 +204,8 @@ def _collect_inner(
             f"{path}: expected an S3 notification, got {type(inner).__name__}", path=path
         )
     if _detect.DIRECT.claims(inner):
-        collected.extend(_validate_notification(inner, path, origin).records)
+        room = MAX_RECORDS - len(collected)
+        collected.extend(_validate_notification(inner, path, origin, room=room).records)
     elif _detect.TEST_EVENT.claims(inner):
         tests.append(_validate_test_event(inner, path))
     elif _detect.EVENTBRIDGE.claims(inner):
@@ -217,8 +227,16 @@ def _collect_inner(
 
 
 def _validate_notification(
-    notification: Mapping[str, Any], path: str, origin: Origin, *, prefix: str | None = None
+    notification: Mapping[str, Any],
+    path: str,
+    origin: Origin,
+    *,
+    prefix: str | None = None,
+    room: int = MAX_RECORDS,
 ) -> S3Event:
+    found = notification.get("Records")
+    if type(found) is list and len(found) > room:
+        raise _too_many(len(found), "records", _join(path, "Records"))
     try:
         event = S3Event.model_validate(notification)
     except ValidationError as err:
@@ -254,7 +272,18 @@ def _records_list(event: Mapping[str, Any], key: str) -> list[Any]:
     value = event.get(key)
     if type(value) is not list:
         raise S3EventError(f"{key}: expected a list, got {type(value).__name__}", path=key)
+    if len(value) > MAX_RECORDS:
+        raise _too_many(len(value), "messages", key)
     return value
+
+
+def _too_many(count: int, what: str, path: str) -> S3EventError:
+    return S3EventError(
+        f"{path}: {count} {what} is more than one input can carry ({MAX_RECORDS}): S3 sends"
+        " one record per notification and a Lambda SQS batch holds at most 10,000 messages;"
+        " split the input",
+        path=path,
+    )
 
 
 def _reject(event: Mapping[str, Any]) -> None:
@@ -314,9 +343,10 @@ def _from_validation(
         first_path = first_path or where
         message = problem["msg"].removeprefix("Value error, ")
         if problem["type"] == "missing":
-            lines.append(f"{where}: required field is missing")
+            lines.append(_clip(f"{where}: required field is missing", _MAX_LINE))
         else:
-            lines.append(f"{where}: {message} (got {_short(problem.get('input'))})")
+            got = _short(problem.get("input"))
+            lines.append(f"{_clip(f'{where}: {message}', _MAX_LINE)} (got {got})")
     more = len(problems) - _MAX_ERRORS_SHOWN
     if more > 0:
         lines.append(f"... and {more} more")
@@ -344,9 +374,19 @@ def _join(path: str, location: str) -> str:
     return f"{path} -> {location}"
 
 
+# Bounded in depth and length: the offending value may be 10 MB or 10,000 levels deep.
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = _REPR.maxother = 76
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+
+
 def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return _clip(_REPR.repr(value), 80)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _str_or_none(value: object) -> str | None:

@@ -33,6 +33,7 @@ except ImportError as err:  # pragma: no cover - exercised only without the extr
 
 from s3types._eventbridge import detail_type_of, event_name_of
 from s3types._names import EventName, parse_event_name
+from s3types._ops_names import check_bucket_name
 from s3types._wire import S3EventDict
 from s3types.testing._events import make_event, via_eventbridge, via_sns, via_sqs
 
@@ -96,6 +97,8 @@ def s3_keys(*, max_bytes: int = 1024) -> st.SearchStrategy[str]:
 def bucket_names() -> st.SearchStrategy[str]:
     """Bucket names that follow S3's naming rules (3-63 lowercase letters, digits, ``-``, ``.``).
 
+    Every name passes the check the typed operations (``s3types.ops``) make.
+
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=5)
     ... @given(bucket_names())
@@ -103,7 +106,19 @@ def bucket_names() -> st.SearchStrategy[str]:
     ...     assert 3 <= len(name) <= 63
     >>> test_bucket()
     """
-    return st.from_regex(r"[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])|\.(?=[a-z0-9])){2,62}", fullmatch=True)
+    shaped = st.from_regex(
+        r"[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])|\.(?=[a-z0-9])){2,62}", fullmatch=True
+    )
+    # The rest of the rules (no IP-address form, reserved prefixes and suffixes).
+    return shaped.filter(_follows_bucket_rules)
+
+
+def _follows_bucket_rules(name: str) -> bool:
+    try:
+        check_bucket_name(name)
+    except ValueError:
+        return False
+    return True
 
 
 _NEW_NAME = r"[A-Za-z]{1,24}(?::[A-Za-z]{1,24})?"
@@ -157,13 +172,15 @@ _JSON_SCALARS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=16),
 )
-_JSON_VALUES = st.recursive(
-    _JSON_SCALARS,
-    lambda inner: st.one_of(
+
+
+def _json_containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
         st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
-    ),
-    max_leaves=6,
-)
+    )
+
+
+_JSON_VALUES = st.recursive(_JSON_SCALARS, _json_containers, max_leaves=6)
 # Names that collide with our Python attribute names, to prove they stay extras.
 _TRICKY_FIELDS = (
     "origin", "key", "raw_key", "event_name", "bucket_name", "version_id", "records",

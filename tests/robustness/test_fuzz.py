@@ -31,12 +31,20 @@ from s3types.testing.strategies import Delivery, deliveries
 
 EVENTS = Path(__file__).resolve().parent.parent / "events"
 SEEDS = sorted(p for p in EVENTS.rglob("*.json"))
-FUZZ = settings(
-    # S3TYPES_FUZZ_EXAMPLES=50000 fuzzes longer; the default keeps CI fast.
-    max_examples=int(os.environ.get("S3TYPES_FUZZ_EXAMPLES", "400")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+
+
+def _fuzz(examples: int) -> settings:
+    # S3TYPES_FUZZ_EXAMPLES=50000 fuzzes longer; the defaults keep CI fast.
+    return settings(
+        max_examples=int(os.environ.get("S3TYPES_FUZZ_EXAMPLES", str(examples))),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+FUZZ = _fuzz(1000)
+# Generating a delivery costs more than mutating a fixture.
+FUZZ_DELIVERIES = _fuzz(200)
 
 
 def _seed_events() -> list[tuple[str, Any]]:
@@ -293,7 +301,7 @@ def test_mutated_real_events_never_crash(data: st.DataObject, seed: int, mutatio
     check_parse(_encoded(data, _wrap(tree)))
 
 
-@FUZZ
+@FUZZ_DELIVERIES
 @given(data=st.data(), delivery=deliveries(), mutations=st.integers(1, 4))
 def test_mutated_deliveries_never_crash(
     data: st.DataObject, delivery: Delivery, mutations: int
@@ -321,21 +329,18 @@ def test_arbitrary_text_and_bytes_never_crash(wire: bytes | str) -> None:
     check_parse(wire)
 
 
-@FUZZ
-@given(
-    wire=st.recursive(
-        st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8)),
-        lambda inner: st.one_of(
-            st.lists(inner, max_size=3),
-            st.dictionaries(
-                st.sampled_from(["Records", "s3", "eventSource", "body", "Message", "detail"])
-                | st.text(max_size=6),
-                inner,
-                max_size=4,
-            ),
-        ),
-        max_leaves=20,
+def _event_like_containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    names = st.sampled_from(["Records", "s3", "eventSource", "body", "Message", "detail"])
+    return st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(names | st.text(max_size=6), inner, max_size=4),
     )
-)
+
+
+JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8))
+
+
+@FUZZ
+@given(wire=st.recursive(JSON_SCALARS, _event_like_containers, max_leaves=20))
 def test_arbitrary_json_values_never_crash(wire: Any) -> None:
     check_parse(wire)

@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s3types import EventName, EventVersion, S3Event, S3EventRecord, Sequencer, parse_event
+from s3types._ops_names import MAX_KEY_BYTES, check_bucket_name, check_key
 from s3types.testing import encode_key, make_event
 from s3types.testing.strategies import (
     Delivery,
+    bucket_names,
     deliveries,
     event_names,
     s3_events,
@@ -139,8 +141,9 @@ def test_sequencer_order_follows_the_s3_rule(left: str, right: str) -> None:
 
 
 @PROPERTY
-@given(values=st.lists(sequencers(), min_size=3, max_size=8))
+@given(values=st.lists(sequencers() | st.text(max_size=8), min_size=3, max_size=8))
 def test_sequencers_sort_in_a_total_order(values: list[str]) -> None:
+    # Any text, not only hex: a malformed sequencer must not break sorting or sets.
     ordered = sorted(Sequencer(value) for value in values)
     for earlier, later in itertools.pairwise(ordered):
         assert earlier <= later
@@ -157,3 +160,11 @@ def test_sequencers_sort_in_a_total_order(values: list[str]) -> None:
 
 def _canonical(value: str) -> str:
     return value.upper().rstrip("0")
+
+
+@PROPERTY
+@given(bucket=bucket_names(), key=s3_keys())
+def test_generated_names_pass_the_checks_of_the_typed_operations(bucket: str, key: str) -> None:
+    assert check_bucket_name(bucket) == bucket
+    assert check_key(key) == key
+    assert 1 <= len(key.encode()) <= MAX_KEY_BYTES
