@@ -18,7 +18,7 @@ import posixpath
 from dataclasses import dataclass
 
 from s3types import S3Event, S3EventRecord
-from s3types.testing import make_event, test_event, via_sqs
+from s3types.testing import LocalLambdaContext, make_event, test_event, via_sqs
 from s3types_lambda import LambdaContext, s3_handler, s3_record_handler
 
 SOURCE_PREFIX = "photos/"
@@ -92,22 +92,6 @@ def inventory(event: S3Event, context: LambdaContext) -> dict[str, int]:
     return created
 
 
-@dataclass(frozen=True)
-class LocalContext:
-    """A stand-in for the context Lambda passes, to run the handlers here."""
-
-    function_name: str = "thumbnails"
-    function_version: str = "$LATEST"
-    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:thumbnails"
-    memory_limit_in_mb: int = 256
-    aws_request_id: str = "7f9c0a7e-1d2b-4c3e-9f00-0123456789ab"
-    log_group_name: str = "/aws/lambda/thumbnails"
-    log_stream_name: str = "2026/01/01/[$LATEST]0123456789abcdef"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 30_000
-
-
 def main() -> None:
     """Run both handlers on a queue batch like the ones S3 and SQS produce."""
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
@@ -117,7 +101,7 @@ def main() -> None:
         make_event(bucket="uploads", key="photos/huge.jpg", size=MAX_SOURCE_BYTES + 1),
         test_event("uploads"),
     )
-    context = LocalContext()
+    context = LocalLambdaContext(function_name="thumbnails")
     print("inventory:", json.dumps(inventory(batch, context)))
     misrouted = via_sqs(test_event("uploads"))["Records"][0]
     misrouted["body"] = json.dumps({"orderId": 42, "status": "shipped"})

@@ -26,10 +26,11 @@ def add_parser(subparsers: Any) -> None:
         description=(
             "Start moto's S3 server on 127.0.0.1, make a bucket that notifies an SQS queue,"
             " upload, copy and delete objects with hard keys, receive the notifications the"
-            " server sent, hand them to examples/demo_function.py through the s3types_lambda"
-            " adapter, and check what the function did. Exits 0 only if every notification"
-            " was received and handled as expected. With --endpoint-url it runs against that"
-            " store instead, with your AWS credentials, and removes what it made."
+            " server sent, hand them to the demo function (examples/demo_function.py)"
+            " through the s3types_lambda adapter, and check what the function did."
+            " Exits 0 only if every notification was received and handled as expected."
+            " With --endpoint-url it runs against that store instead, with your AWS"
+            " credentials, and removes what it made."
         ),
     )
     parser.add_argument(

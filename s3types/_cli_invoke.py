@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from s3types._cli_event import SHORT_NAMES
-from s3types._demo_context import LocalLambdaContext
 from s3types._errors import S3EventError
 from s3types._names import EventName, parse_event_name
 from s3types._parse import parse_event
 from s3types.testing import make_event, via_eventbridge, via_sns, via_sqs
+from s3types.testing._context import LocalLambdaContext
 
 __all__ = ["InvokeError", "add_parser", "load_handler", "run"]
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import DeleteMessageBatchRequestEntryTypeDef, MessageTypeDef
 
-    from s3types._demo_context import LocalLambdaContext
+    from s3types.testing._context import LocalLambdaContext
 
 __all__ = ["Delivery", "QueuePoller", "TEST_EVENT"]
 

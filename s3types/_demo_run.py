@@ -9,12 +9,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from s3types import _demo_function as function
-from s3types._demo_context import LocalLambdaContext
 from s3types._demo_plan import PHASES, Phase, Step
 from s3types._demo_queue import TEST_EVENT, Delivery, QueuePoller
 from s3types._demo_report import deliveries_table, table
 from s3types._demo_setup import EVENTS, prepare, tear_down
 from s3types.ops import copy_object, delete_object, get_object, list_objects, put_object
+from s3types.testing._context import LocalLambdaContext
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client

@@ -4,6 +4,7 @@
 >>> batch = via_sqs(make_event(bucket="photos", key="a.jpg"))
 """
 
+from s3types.testing._context import LocalLambdaContext
 from s3types.testing._events import (
     encode_key,
     make_event,
@@ -15,6 +16,7 @@ from s3types.testing._events import (
 from s3types.testing._server import LocalS3Server
 
 __all__ = [
+    "LocalLambdaContext",
     "LocalS3Server",
     "encode_key",
     "make_event",

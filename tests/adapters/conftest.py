@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from s3types.testing import LocalLambdaContext
+
 EVENTS = Path(__file__).resolve().parents[1] / "events" / "events"
 
 
-@dataclass(frozen=True)
-class FakeLambdaContext:
-    """What Lambda passes as ``context``, with the attributes Powertools' Logger reads too."""
-
-    function_name: str = "thumbnails"
-    function_version: str = "$LATEST"
-    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:thumbnails"
-    memory_limit_in_mb: int = 128
-    aws_request_id: str = "52fdfc07-2182-154f-163f-5f0f9a621d72"
-    log_group_name: str = "/aws/lambda/thumbnails"
-    log_stream_name: str = "2026/01/01/[$LATEST]0123456789abcdef"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 30_000
-
-
 @pytest.fixture
-def lambda_context() -> FakeLambdaContext:
+def lambda_context() -> LocalLambdaContext:
     """A Lambda context for calling handlers directly."""
-    return FakeLambdaContext()
+    return LocalLambdaContext(function_name="thumbnails")
 
 
 def fixture_events() -> list[tuple[str, dict[str, Any]]]:

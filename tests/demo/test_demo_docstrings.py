@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
-    "s3types._demo_context",
+    "s3types.testing._context",
     "s3types._demo_report",
     "s3types._demo_function",
     "s3types.testing.pytest_plugin",

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from s3types._cli import main
-from s3types._demo_context import LocalLambdaContext
 from s3types.testing import make_event
+from s3types.testing._context import LocalLambdaContext
 from s3types_lambda import LambdaContext
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ import pytest
 from chalice.test import Client
 
 from examples import chalice_app, lambda_handler, powertools_handler
-from s3types.testing import make_event, test_event, via_sns, via_sqs
+from s3types.testing import LocalLambdaContext, make_event, test_event, via_sns, via_sqs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ def test_thumbnails_are_planned_for_new_jpegs_only(caplog: pytest.LogCaptureFixt
         test_event("uploads"),
     )
     with caplog.at_level(logging.INFO, logger="thumbnails"):
-        response = lambda_handler.handler(batch, lambda_handler.LocalContext())
+        response = lambda_handler.handler(batch, LocalLambdaContext(remaining_millis=30_000))
     assert response == {"batchItemFailures": []}
     assert [r.getMessage() for r in caplog.records] == [
         "planned photos/a b+c.jpg -> thumbnails/a b+c.webp (30000 ms left)"
@@ -65,7 +65,7 @@ def test_oversized_photos_are_skipped_not_failed(caplog: pytest.LogCaptureFixtur
     size = lambda_handler.MAX_SOURCE_BYTES + 1
     batch = via_sqs(make_event(bucket="uploads", key="photos/huge.jpg", size=size))
     with caplog.at_level(logging.INFO, logger="thumbnails"):
-        response = lambda_handler.handler(batch, lambda_handler.LocalContext())
+        response = lambda_handler.handler(batch, LocalLambdaContext())
     assert response == {"batchItemFailures": []}
     assert caplog.records[0].levelname == "WARNING"
 
@@ -74,7 +74,7 @@ def test_inventory_counts_created_bytes_per_bucket() -> None:
     event = make_event(bucket="a", key="x", size=5)
     event["Records"].append(make_event(bucket="b", key="y", size=7)["Records"][0])
     event["Records"].append(make_event("ObjectRemoved:Delete", bucket="a", key="z")["Records"][0])
-    context = lambda_handler.LocalContext()
+    context = LocalLambdaContext()
     assert lambda_handler.inventory(via_sns(event), context) == {"a": 5, "b": 7}
     assert lambda_handler.inventory(test_event("a"), context) == {}
 

@@ -9,7 +9,6 @@ other message must still be handled.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -17,25 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s3types import S3EventError, S3EventRecord
-from s3types.testing import make_event, test_event, via_sqs
+from s3types.testing import LocalLambdaContext, make_event, test_event, via_sqs
 from s3types.testing.strategies import s3_events
 from s3types_lambda import s3_record_handler
-
-
-@dataclass
-class FakeContext:
-    """The attributes of a Lambda context, for calling handlers locally."""
-
-    function_name: str = "robustness"
-    function_version: str = "$LATEST"
-    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:robustness"
-    memory_limit_in_mb: int = 128
-    aws_request_id: str = "c6af9ac6-7b61-11e6-9a41-93e8deadbeef"
-    log_group_name: str = "/aws/lambda/robustness"
-    log_stream_name: str = "2026/01/01/[$LATEST]abcdef"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 3000
 
 
 def _broken_notification(event: dict[str, Any], damage: str) -> object:
@@ -105,7 +88,7 @@ def test_unreadable_bodies_fail_alone(messages: list[tuple[str, Any]]) -> None:
     handled: list[str] = []
 
     @s3_record_handler()
-    def handler(record: S3EventRecord, context: FakeContext) -> None:
+    def handler(record: S3EventRecord, context: LocalLambdaContext) -> None:
         handled.append(record.key)
 
     bad_ids = [
@@ -117,8 +100,8 @@ def test_unreadable_bodies_fail_alone(messages: list[tuple[str, Any]]) -> None:
     if len(bad_ids) == len(messages):
         # Nothing could be read: the first error is raised so Lambda retries the batch.
         with pytest.raises(S3EventError):
-            handler(batch, FakeContext())
+            handler(batch, LocalLambdaContext(function_name="robustness"))
         return
-    response = handler(batch, FakeContext())
+    response = handler(batch, LocalLambdaContext(function_name="robustness"))
     assert [failure["itemIdentifier"] for failure in response["batchItemFailures"]] == bad_ids
     assert handled == good_keys

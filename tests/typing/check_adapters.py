@@ -21,7 +21,7 @@ from chalice.local import LambdaContext as ChaliceLocalContext
 from typing_extensions import assert_type
 
 from s3types import S3Event, S3EventRecord, parse_event
-from s3types.testing import make_event
+from s3types.testing import LocalLambdaContext, make_event
 from s3types_chalice import ChaliceS3Handler, on_s3_change
 from s3types_lambda import (
     BatchItemFailureDict,
@@ -56,6 +56,7 @@ class NotAContext:
 
 fake: LambdaContext = FakeContext()
 powertools_context: LambdaContext = PowertoolsContext()
+local_context: LambdaContext = LocalLambdaContext()
 chalice_context: LambdaContext = ChaliceLocalContext("f", memory_size=128)
 not_a_context: LambdaContext = NotAContext()  # type: ignore[assignment]
 assert_type(fake.get_remaining_time_in_millis(), float)

@@ -23,7 +23,8 @@ class LocalLambdaContext:
 
     ``memory_limit_in_mb`` is a str, as the Python runtime sets it (from the
     ``AWS_LAMBDA_FUNCTION_MEMORY_SIZE`` environment variable). The clock for
-    ``get_remaining_time_in_millis()`` starts when the context is made.
+    ``get_remaining_time_in_millis()`` starts when the context is made, unless
+    ``remaining_millis`` fixes its answer.
 
     >>> context = LocalLambdaContext(function_name="thumbnails", timeout_seconds=3)
     >>> context.invoked_function_arn
@@ -41,6 +42,8 @@ class LocalLambdaContext:
     log_stream_name: str = field(default_factory=_log_stream_name)
     client_context: None = None
     identity: None = None
+    #: A fixed answer for ``get_remaining_time_in_millis()``, for tests that log it.
+    remaining_millis: int | None = None
     _deadline: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -57,5 +60,7 @@ class LocalLambdaContext:
         return f"/aws/lambda/{self.function_name}"
 
     def get_remaining_time_in_millis(self) -> int:
-        """Milliseconds left before the timeout (0 once it has passed)."""
+        """Milliseconds left before the timeout (0 once it has passed), or ``remaining_millis``."""
+        if self.remaining_millis is not None:
+            return self.remaining_millis
         return max(0, int((self._deadline - time.monotonic()) * 1000))
