@@ -37,6 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["event", "put", "--bucket", "b", "--key", "k"])  # doctest: +SKIP
     0
     """
+    # Keys are any Unicode: a terminal or pipe that cannot show a character
+    # gets an escape for it, never a UnicodeEncodeError traceback.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     code: int = args.func(args)
     return code

@@ -149,12 +149,24 @@ def parse_sequencer(value: object) -> Sequencer | None:
     raise ValueError(f"expected a sequencer string, got {type(value).__name__}")
 
 
+#: S3 keys are at most 1024 bytes of UTF-8; URL-encoded, at most three characters a byte.
+MAX_WIRE_KEY_LENGTH = 3 * 1024
+
+
 def decode_key(raw_key: str) -> str:
     """URL-decode an object key the way S3 encoded it (``unquote_plus``).
+
+    A wire key longer than any S3 key can be encoded (3072 characters) is
+    an error: decoding one would cost memory out of all proportion.
 
     >>> decode_key("red+flower.jpg"), decode_key("%C3%A4"), decode_key("a%2Bb")
     ('red flower.jpg', 'ä', 'a+b')
     """
+    if len(raw_key) > MAX_WIRE_KEY_LENGTH:
+        raise ValueError(
+            f"the key is {len(raw_key)} characters long; S3 keys are at most 1024 bytes,"
+            f" {MAX_WIRE_KEY_LENGTH} characters URL-encoded"
+        )
     if "%" not in raw_key:
         return raw_key.replace("+", " ") if "+" in raw_key else raw_key
     if raw_key.isascii():
@@ -224,5 +236,10 @@ def to_utc(value: datetime) -> datetime:
     if offset is None:
         return value.replace(tzinfo=timezone.utc)
     if offset:
-        return value.astimezone(timezone.utc)
+        try:
+            return value.astimezone(timezone.utc)
+        except OverflowError:
+            raise ValueError(
+                f"{value.isoformat()} is outside the datetime range once converted to UTC"
+            ) from None
     return value

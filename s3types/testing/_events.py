@@ -221,8 +221,9 @@ def via_eventbridge(event: S3EventDict, *, account: str = _ACCOUNT) -> EventBrid
     for wire, bridge in (("size", "size"), ("eTag", "etag"), ("versionId", "version-id")):
         if wire in obj:
             detail_object[bridge] = obj[wire]  # type: ignore[literal-required]
-    if "sequencer" in obj:
-        detail_object["sequencer"] = obj["sequencer"].lower()
+    sequencer = obj.get("sequencer")
+    if isinstance(sequencer, str):
+        detail_object["sequencer"] = sequencer.lower()
     bucket = record["s3"]["bucket"]["name"]
     return {
         "version": "0",

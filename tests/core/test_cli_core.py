@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,18 @@ def test_event_rejects_unknown_name() -> None:
     shown = _cli("event", "object created", "--bucket", "b", "--key", "k")
     assert shown.returncode == 2
     assert "is not an S3 event name" in shown.stderr.decode()
+
+
+def test_parse_survives_a_terminal_that_cannot_show_the_key(tmp_path: Path) -> None:
+    made = _cli("event", "put", "--bucket", "b", "--key", "café 🎉.txt")
+    event_file = tmp_path / "event.json"
+    event_file.write_bytes(made.stdout)
+    shown = subprocess.run(
+        [sys.executable, "-m", "s3types", "parse", str(event_file)],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert b"Traceback" not in shown.stderr
+    assert b"caf\\xe9 \\U0001f389.txt" in shown.stdout

@@ -164,3 +164,11 @@ def test_never_another_exception_type(value: Any) -> None:
 
 def test_s3_event_error_is_a_value_error() -> None:
     assert issubclass(S3EventError, ValueError)
+
+
+def test_via_eventbridge_without_a_sequencer() -> None:
+    event: Any = make_event("ObjectRemoved:Delete", bucket="b", key="k")
+    event["Records"][0]["s3"]["object"]["sequencer"] = None
+    bridge = via_eventbridge(event)
+    assert "sequencer" not in bridge["detail"]["object"]
+    assert parse_event(bridge).records[0].sequencer is None

@@ -163,7 +163,18 @@ def test_event_time_is_aware_utc(wire: str, expected: datetime) -> None:
     assert moment.utcoffset() == timedelta(0)
 
 
-@pytest.mark.parametrize("wire", ["date", "", "2016–09–08T22:34:38.226Z", None])
+@pytest.mark.parametrize(
+    "wire",
+    [
+        "date",
+        "",
+        "2016–09–08T22:34:38.226Z",
+        None,
+        # Valid times that fall outside datetime's range once moved to UTC.
+        "9999-12-31T23:59:59-01:00",
+        "0001-01-01T00:00:00+01:00",
+    ],
+)
 def test_bad_event_time(wire: Any) -> None:
     with pytest.raises(S3EventError) as caught:
         parse_event(_record_field("eventTime", wire))

@@ -147,29 +147,38 @@ def test_10000_levels_of_unknown_field_in_a_dict_are_kept_as_given() -> None:
     assert record.model_extra["opaqueData"] is event["Records"][0]["opaqueData"]  # type: ignore[typeddict-item]
 
 
-def _peak_allocation(wire: object) -> int:
+@pytest.mark.parametrize("piece", ["a", "é", "+", "😀", "a/b c", "%41", "%"])
+def test_a_10_mb_key_is_rejected_before_decoding(piece: str) -> None:
+    """No S3 key is longer than 3072 characters URL-encoded; decoding 10 MB would cost ~75x."""
+    event = make_event(bucket="b", key="k")
+    raw = piece * (10_000_000 // len(piece.encode()))
+    event["Records"][0]["s3"]["object"]["key"] = raw
+    size = len(raw.encode())
+    for wire in (event, json.dumps(event, ensure_ascii=False).encode()):
+        assert _rejected(wire).path == "Records[0].s3.object.key"
+        # A few copies of the key at most, never one object per character.
+        assert _peak_allocation_of_rejection(wire) < 10 * size
+
+
+def _peak_allocation_of_rejection(wire: object) -> int:
     tracemalloc.start()
     try:
-        parse_event(wire)  # type: ignore[arg-type]
+        with pytest.raises(S3EventError):
+            parse_event(wire)  # type: ignore[arg-type]
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
 
-# Percent-escaped 10 MB keys are left out: urllib's unquote_plus, behind
-# record.key, allocates about 75 times the key (reported on issue 7).
-@pytest.mark.parametrize("piece", ["a", "é", "+", "😀", "a/b c"])
-def test_a_10_mb_key_is_decoded_in_linear_memory(piece: str) -> None:
+@pytest.mark.parametrize("piece", ["%C3%A9", "%F0%9F%98%80", "a"])
+def test_the_longest_key_s3_can_send_parses(piece: str) -> None:
+    """1024 bytes of UTF-8, every byte escaped: 3072 characters on the wire."""
     event = make_event(bucket="b", key="k")
-    raw = piece * (10_000_000 // len(piece.encode()))
+    raw = piece * (3072 // len(piece))
     event["Records"][0]["s3"]["object"]["key"] = raw
     record = parse_event(event).records[0]
     assert record.raw_key == raw
-    assert record.key == raw.replace("+", " ")
-    size = len(raw.encode())
-    for wire in (event, json.dumps(event, ensure_ascii=False).encode()):
-        # A few copies of the key (wire text, raw_key, key), not one object per character.
-        assert _peak_allocation(wire) < 10 * size
+    assert len(record.key.encode()) == len(raw) // (3 if "%" in piece else 1)
 
 
 @pytest.mark.parametrize(
