@@ -172,3 +172,13 @@ def test_via_eventbridge_without_a_sequencer() -> None:
     bridge = via_eventbridge(event)
     assert "sequencer" not in bridge["detail"]["object"]
     assert parse_event(bridge).records[0].sequencer is None
+
+
+def test_text_and_dict_agree_on_a_foreign_event_source() -> None:
+    """JSON text is validated in one pass only when the dict path would call it direct."""
+    event: Any = json.loads(json.dumps(PUT))
+    event["Records"][0]["eventSource"] = "aws:kinesis"
+    for form in (event, json.dumps(event), json.dumps(event).encode()):
+        with pytest.raises(S3EventError) as caught:
+            parse_event(form)
+        assert caught.value.looks_like == "a Kinesis Data Streams event"
