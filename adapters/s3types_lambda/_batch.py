@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
@@ -10,7 +9,8 @@ from s3types import S3Event, S3EventError, S3EventRecord, parse_event
 
 __all__ = ["BatchItemFailureDict", "SqsBatchResponseDict", "process_sqs_batch"]
 
-logger = logging.getLogger("s3types_lambda")
+#: The logger failed messages are reported to.
+LOGGER_NAME = "s3types_lambda"
 
 
 class BatchItemFailureDict(TypedDict):
@@ -55,7 +55,11 @@ def process_sqs_batch(
             for record in _parse_message(message, index).records:
                 handle_record(record)
         except Exception as err:
-            logger.exception(
+            # Imported here: logging costs cold-start time in processes that
+            # never see a failure (Lambda's own runtime has it loaded anyway).
+            import logging
+
+            logging.getLogger(LOGGER_NAME).exception(
                 "SQS message %s failed; it is reported in batchItemFailures so SQS"
                 " delivers it again",
                 message_id,
