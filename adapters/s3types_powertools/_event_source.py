@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from aws_lambda_powertools.middleware_factory import lambda_handler_decorator
 
 from s3types import S3Event, parse_event
-from s3types_lambda import LambdaContext
+
+if TYPE_CHECKING:
+    # Only a type: importing the Lambda adapter would cost cold-start time.
+    from s3types_lambda import LambdaContext
 
 __all__ = ["s3_event_source"]
 
-ContextT = TypeVar("ContextT", bound=LambdaContext)
+ContextT = TypeVar("ContextT", bound="LambdaContext")
 ReturnT = TypeVar("ReturnT")
 
 
