@@ -13,6 +13,7 @@ syntax Python 3.10 evaluates (``X | None``, ``tuple[X, ...]``).
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
@@ -23,7 +24,9 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    with_config,
 )
+from typing_extensions import TypedDict
 
 from s3types._names import EventName, parse_event_name
 from s3types._values import (
@@ -75,6 +78,31 @@ _VersionIdField = Annotated[str | None, AfterValidator(version_id_or_none)]
 # import. A notification only ever needs S3Event's (which covers the nested
 # models), so the fifteen others are never built on the hot path.
 _CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True, defer_build=True)
+
+
+# The identity and request blocks are validated as dicts and made models
+# only when read: few handlers read them, and four fewer models per record
+# is ~30% less validation time. Unknown keys are kept, as everywhere.
+_OPEN = ConfigDict(extra="allow")
+
+
+@with_config(_OPEN)
+class _PrincipalWire(TypedDict, total=False):
+    principalId: str | None
+
+
+@with_config(_OPEN)
+class _RequestParametersWire(TypedDict, total=False):
+    sourceIPAddress: str | None
+
+
+_ResponseElementsWire = TypedDict(
+    "_ResponseElementsWire",
+    {"x-amz-request-id": str | None, "x-amz-id-2": str | None},
+    total=False,
+)
+# What @with_config does; its names are not identifiers, so no class syntax.
+_ResponseElementsWire.__pydantic_config__ = _OPEN  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +169,20 @@ class S3Bucket(BaseModel):
 
     model_config = _CONFIG
     name: str
-    owner_identity: UserIdentity | None = Field(default=None, alias="ownerIdentity")
+    #: ``ownerIdentity`` as it came; read it as ``owner_identity``.
+    raw_owner_identity: _PrincipalWire | None = Field(
+        default=None, alias="ownerIdentity", repr=False
+    )
     arn: str | None = None
+
+    @cached_property
+    def owner_identity(self) -> UserIdentity | None:
+        """``ownerIdentity``: the bucket owner's principal, if S3 sent it."""
+        wire = self.raw_owner_identity
+        return None if wire is None else UserIdentity.model_validate(wire)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.arn))
 
 
 class S3Object(BaseModel):
@@ -287,9 +327,15 @@ class S3EventRecord(BaseModel):
     aws_region: str = Field(alias="awsRegion")
     event_time: UtcDatetime = Field(alias="eventTime")
     event_name: _EventNameField = Field(alias="eventName")
-    user_identity: UserIdentity | None = Field(default=None, alias="userIdentity")
-    request_parameters: RequestParameters | None = Field(default=None, alias="requestParameters")
-    response_elements: ResponseElements | None = Field(default=None, alias="responseElements")
+    #: The identity and request blocks as they came; read them as models
+    #: through ``user_identity``, ``request_parameters``, ``response_elements``.
+    raw_user_identity: _PrincipalWire | None = Field(default=None, alias="userIdentity", repr=False)
+    raw_request_parameters: _RequestParametersWire | None = Field(
+        default=None, alias="requestParameters", repr=False
+    )
+    raw_response_elements: _ResponseElementsWire | None = Field(
+        default=None, alias="responseElements", repr=False
+    )
     s3: S3Entity
     glacier_event_data: GlacierEventData | None = Field(default=None, alias="glacierEventData")
     replication_event_data: ReplicationEventData | None = Field(
@@ -301,6 +347,28 @@ class S3EventRecord(BaseModel):
     lifecycle_event_data: LifecycleEventData | None = Field(
         default=None, alias="lifecycleEventData"
     )
+
+    @cached_property
+    def user_identity(self) -> UserIdentity | None:
+        """``userIdentity``: who made the request, if S3 sent it."""
+        wire = self.raw_user_identity
+        return None if wire is None else UserIdentity.model_validate(wire)
+
+    @cached_property
+    def request_parameters(self) -> RequestParameters | None:
+        """``requestParameters``: where the request came from, if S3 sent it."""
+        wire = self.raw_request_parameters
+        return None if wire is None else RequestParameters.model_validate(wire)
+
+    @cached_property
+    def response_elements(self) -> ResponseElements | None:
+        """``responseElements``: S3's request ids, if S3 sent them."""
+        wire = self.raw_response_elements
+        return None if wire is None else ResponseElements.model_validate(wire)
+
+    def __hash__(self) -> int:
+        # Equal records have equal values here (equality compares every field).
+        return hash((self.event_name, self.event_time, self.s3.bucket, self.s3.object))
 
     @property
     def bucket_name(self) -> str:

@@ -263,3 +263,28 @@ def test_unknown_fields_are_kept() -> None:
     dumped = record.model_dump(mode="json", by_alias=True)
     assert dumped["source"] == {"host": "127.0.0.1"}
     assert dumped["s3"]["bucket"]["awsGeneratedTags"] == {"aws:x": "y"}
+
+
+def test_identity_and_request_blocks_read_as_models() -> None:
+    event: dict[str, Any] = copy.deepcopy(dict(make_event(bucket="bucket", key="k")))
+    event["Records"][0]["userIdentity"]["sessionContext"] = {"mfa": True}
+    record = S3Event.model_validate(event).records[0]
+    assert record.user_identity is not None
+    assert record.user_identity.principal_id == "AWS:AIDAEXAMPLEUSER"
+    assert record.user_identity.model_extra == {"sessionContext": {"mfa": True}}
+    assert record.user_identity is record.user_identity  # built once
+    assert record.request_parameters is not None
+    assert record.request_parameters.source_ip_address == "203.0.113.10"
+    assert record.response_elements is not None
+    assert record.response_elements.x_amz_id_2 is not None
+    assert record.s3.bucket.owner_identity is not None
+    assert record.s3.bucket.owner_identity.principal_id == "A3NL1KOZZKEXAMPLE"
+    assert hash(record) == hash(S3Event.model_validate(event).records[0])
+    assert record.model_dump(mode="json")["userIdentity"]["sessionContext"] == {"mfa": True}
+
+
+def test_a_bad_identity_is_an_error_at_parse_time() -> None:
+    event = _record_field("userIdentity", {"principalId": 5})
+    with pytest.raises(S3EventError) as caught:
+        parse_event(event)
+    assert caught.value.path == "Records[0].userIdentity.principalId"

@@ -12,12 +12,15 @@ from s3types import (
     EventName,
     EventVersion,
     Origin,
+    RequestParameters,
+    ResponseElements,
     S3Event,
     S3EventDict,
     S3EventError,
     S3EventRecord,
     S3TestEvent,
     Sequencer,
+    UserIdentity,
     parse_event,
     records,
 )
@@ -51,6 +54,10 @@ assert_type(record.origin, Origin)
 assert_type(record.origin.service, Literal["s3", "sqs", "sns", "eventbridge"])
 assert_type(record.origin.message_id, str | None)
 assert_type(record.s3.bucket.arn, str | None)
+assert_type(record.user_identity, UserIdentity | None)
+assert_type(record.request_parameters, RequestParameters | None)
+assert_type(record.response_elements, ResponseElements | None)
+assert_type(record.s3.bucket.owner_identity, UserIdentity | None)
 assert_type(record.event_version.major, int)
 assert_type(record.event_version.is_compatible(EventVersion(2, 1)), bool)
 assert_type(record.event_name.matches("s3:ObjectCreated:*"), bool)
