@@ -26,7 +26,7 @@ from pydantic import (
     PlainValidator,
     with_config,
 )
-from typing_extensions import TypedDict
+from typing_extensions import Required, TypedDict
 
 from s3types._names import EventName, parse_event_name
 from s3types._values import (
@@ -94,6 +94,13 @@ class _PrincipalWire(TypedDict, total=False):
 @with_config(_OPEN)
 class _RequestParametersWire(TypedDict, total=False):
     sourceIPAddress: str | None
+
+
+@with_config(_OPEN)
+class _BucketWire(TypedDict, total=False):
+    name: Required[str]
+    ownerIdentity: _PrincipalWire | None
+    arn: str | None
 
 
 _ResponseElementsWire = TypedDict(
@@ -217,8 +224,17 @@ class S3Entity(BaseModel):
     model_config = _CONFIG
     s3_schema_version: str | None = Field(default=None, alias="s3SchemaVersion")
     configuration_id: str | None = Field(default=None, alias="configurationId")
-    bucket: S3Bucket
+    #: ``bucket`` as it came (validated); read it as ``bucket``.
+    raw_bucket: _BucketWire = Field(alias="bucket", repr=False)
     object: S3Object
+
+    @cached_property
+    def bucket(self) -> S3Bucket:
+        """``s3.bucket``: name, owner and ARN (a model built on first read)."""
+        return S3Bucket.model_validate(self.raw_bucket)
+
+    def __hash__(self) -> int:
+        return hash((self.raw_bucket["name"], self.object))
 
 
 class RestoreEventData(BaseModel):
@@ -368,12 +384,12 @@ class S3EventRecord(BaseModel):
 
     def __hash__(self) -> int:
         # Equal records have equal values here (equality compares every field).
-        return hash((self.event_name, self.event_time, self.s3.bucket, self.s3.object))
+        return hash((self.event_name, self.event_time, self.s3))
 
     @property
     def bucket_name(self) -> str:
         """The bucket's name (``s3.bucket.name``)."""
-        return self.s3.bucket.name
+        return self.s3.raw_bucket["name"]
 
     @property
     def key(self) -> str:

@@ -277,6 +277,8 @@ def test_identity_and_request_blocks_read_as_models() -> None:
     assert record.request_parameters.source_ip_address == "203.0.113.10"
     assert record.response_elements is not None
     assert record.response_elements.x_amz_id_2 is not None
+    assert record.s3.bucket is record.s3.bucket  # built once
+    assert (record.bucket_name, record.s3.bucket.arn) == ("bucket", "arn:aws:s3:::bucket")
     assert record.s3.bucket.owner_identity is not None
     assert record.s3.bucket.owner_identity.principal_id == "A3NL1KOZZKEXAMPLE"
     assert hash(record) == hash(S3Event.model_validate(event).records[0])
@@ -288,3 +290,11 @@ def test_a_bad_identity_is_an_error_at_parse_time() -> None:
     with pytest.raises(S3EventError) as caught:
         parse_event(event)
     assert caught.value.path == "Records[0].userIdentity.principalId"
+
+
+def test_a_bucket_without_a_name_is_an_error_at_parse_time() -> None:
+    event: dict[str, Any] = copy.deepcopy(dict(make_event(bucket="bucket", key="k")))
+    del event["Records"][0]["s3"]["bucket"]["name"]
+    with pytest.raises(S3EventError) as caught:
+        parse_event(event)
+    assert caught.value.path == "Records[0].s3.bucket.name"
