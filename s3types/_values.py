@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import datetime, timezone
 from typing import NamedTuple
-from urllib.parse import unquote_plus, unquote_to_bytes
+from urllib.parse import unquote_plus
 
 from pydantic_core import TzInfo
 
@@ -169,11 +170,16 @@ def decode_key(raw_key: str) -> str:
         )
     if "%" not in raw_key:
         return raw_key.replace("+", " ") if "+" in raw_key else raw_key
-    if raw_key.isascii():
-        # Exactly what unquote_plus gives for an ASCII key (the whole key is
-        # one ASCII run, which it decodes this way), without its per-run
-        # regex split and generator: about 40% less time per encoded key.
-        return unquote_to_bytes(raw_key.replace("+", " ")).decode("utf-8", "replace")
+    if "\\" not in raw_key:
+        # S3 sends ASCII keys; as "%XX" -> "\\xXX", the C escape decoder turns
+        # them into bytes ~3x faster than unquote_plus. Input it refuses (a
+        # "%" not followed by two hex digits, non-ASCII text) takes
+        # unquote_plus, which gives the same result for everything else.
+        try:
+            escaped = raw_key.replace("+", " ").replace("%", "\\x").encode("ascii")
+            return codecs.escape_decode(escaped)[0].decode("utf-8", "replace")
+        except ValueError:
+            pass
     return unquote_plus(raw_key)
 
 

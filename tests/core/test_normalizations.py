@@ -5,10 +5,14 @@ from __future__ import annotations
 import copy
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import unquote_plus
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from s3types import EventName, EventVersion, S3Event, S3EventError, Sequencer, parse_event
+from s3types._values import MAX_WIRE_KEY_LENGTH, decode_key
 from s3types.testing import encode_key, make_event
 
 
@@ -298,3 +302,18 @@ def test_a_bucket_without_a_name_is_an_error_at_parse_time() -> None:
     with pytest.raises(S3EventError) as caught:
         parse_event(event)
     assert caught.value.path == "Records[0].s3.bucket.name"
+
+
+_KEY_PIECES = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(max_codepoint=127)),
+    st.sampled_from(
+        ["%", "%2", "%2B", "%C3", "%A4", "%e2%9c%93", "%ZZ", "+", "%F0%9F", "%8E%89", "\\", "\\x41"]
+    ),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_KEY_PIECES).map("".join))
+def test_decode_key_is_exactly_unquote_plus(raw: str) -> None:
+    assert decode_key(raw[:MAX_WIRE_KEY_LENGTH]) == unquote_plus(raw[:MAX_WIRE_KEY_LENGTH])
