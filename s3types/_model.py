@@ -34,7 +34,6 @@ from s3types._values import (
     Sequencer,
     decode_key,
     parse_event_version,
-    parse_sequencer,
     parse_size,
     to_utc,
     version_id_or_none,
@@ -65,11 +64,6 @@ _EventNameField = Annotated[
 ]
 _EventVersionField = Annotated[
     EventVersion, PlainValidator(parse_event_version), PlainSerializer(str, return_type=str)
-]
-_SequencerField = Annotated[
-    Sequencer | None,
-    PlainValidator(parse_sequencer),
-    PlainSerializer(lambda s: None if s is None else str(s), return_type=str | None),
 ]
 _SizeField = Annotated[int | None, PlainValidator(parse_size)]
 _VersionIdField = Annotated[str | None, AfterValidator(version_id_or_none)]
@@ -211,7 +205,19 @@ class S3Object(BaseModel):
     size: _SizeField = None
     etag: str | None = Field(default=None, alias="eTag")
     version_id: _VersionIdField = Field(default=None, alias="versionId")
-    sequencer: _SequencerField = None
+    #: ``sequencer`` as it came; read it as ``sequencer`` (ordered by S3's rule).
+    raw_sequencer: str | None = Field(default=None, alias="sequencer", repr=False)
+
+    @cached_property
+    def sequencer(self) -> Sequencer | None:
+        """The sequencer that orders events for the same key, if S3 sent one.
+
+        >>> a = S3Object.model_validate({"key": "k", "sequencer": "0055AED6DC"})
+        >>> a.sequencer < S3Object.model_validate({"key": "k", "sequencer": "0055AED6DD"}).sequencer
+        True
+        """
+        raw = self.raw_sequencer
+        return None if raw is None else Sequencer(raw)
 
 
 class S3Entity(BaseModel):

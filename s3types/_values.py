@@ -15,7 +15,6 @@ __all__ = [
     "Sequencer",
     "decode_key",
     "parse_event_version",
-    "parse_sequencer",
     "parse_size",
     "to_utc",
     "version_id_or_none",
@@ -139,15 +138,6 @@ class Sequencer(str):
     def __ge__(self, other: object) -> bool:
         pair = self._padded_pair(other)
         return NotImplemented if pair is None else pair[0] >= pair[1]
-
-
-def parse_sequencer(value: object) -> Sequencer | None:
-    """Validate a wire ``sequencer`` (str, or null/absent)."""
-    if type(value) is str:
-        return Sequencer(value)
-    if value is None or isinstance(value, Sequencer):
-        return value
-    raise ValueError(f"expected a sequencer string, got {type(value).__name__}")
 
 
 #: S3 keys are at most 1024 bytes of UTF-8; URL-encoded, at most three characters a byte.
