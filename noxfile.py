@@ -57,7 +57,13 @@ def tests_core(session: nox.Session) -> None:
         "extra = [m for m in ('chalice', 'aws_lambda_powertools', 'boto3', 'moto')"
         " if u.find_spec(m)]; sys.exit(f'extras present: {extra}' if extra else 0)",
     )
-    session.run(*PYTEST, "tests/core", "tests/adapters/test_lambda.py", *session.posargs)
+    session.run(
+        *PYTEST,
+        "tests/core",
+        "tests/cli/test_cli_core.py",
+        "tests/adapters/test_lambda.py",
+        *session.posargs,
+    )
 
 
 @nox.session

@@ -33,8 +33,8 @@ except ImportError as err:  # pragma: no cover - exercised only without the extr
 
 from s3types._eventbridge import detail_type_of, event_name_of
 from s3types._names import EventName, parse_event_name
-from s3types._ops_names import check_bucket_name
 from s3types._wire import S3EventDict
+from s3types.ops._names import check_bucket_name
 from s3types.testing._events import make_event, via_eventbridge, via_sns, via_sqs
 
 __all__ = [

@@ -14,7 +14,7 @@ MODULES = [
     "s3types._names",
     "s3types._parse",
     "s3types._values",
-    "s3types._cli_parse",
+    "s3types._cli.parse",
     "s3types.testing._events",
 ]
 

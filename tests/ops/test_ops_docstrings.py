@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from s3types.testing._server import LocalS3Server
 
-PURE = ["s3types._ops_names", "s3types._ops_tags", "s3types._ops_metadata", "s3types._ops_results"]
-WITH_A_CLIENT = ["s3types._ops_read", "s3types._ops_write"]
+PURE = ["s3types.ops._names", "s3types.ops._tags", "s3types.ops._metadata", "s3types.ops._results"]
+WITH_A_CLIENT = ["s3types.ops._read", "s3types.ops._write"]
 
 
 def run_examples(name: str, **globs: object) -> None:

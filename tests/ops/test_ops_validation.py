@@ -10,7 +10,6 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from s3types._ops_names import check_bucket_name
 from s3types.ops import (
     copy_object,
     delete_object,
@@ -19,6 +18,7 @@ from s3types.ops import (
     list_objects,
     put_object,
 )
+from s3types.ops._names import check_bucket_name
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client

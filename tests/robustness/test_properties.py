@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s3types import EventName, EventVersion, S3Event, S3EventRecord, Sequencer, parse_event
-from s3types._ops_names import MAX_KEY_BYTES, check_bucket_name, check_key
+from s3types.ops._names import MAX_KEY_BYTES, check_bucket_name, check_key
 from s3types.testing import encode_key, make_event
 from s3types.testing.strategies import (
     Delivery,

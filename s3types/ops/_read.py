@@ -6,9 +6,9 @@ from itertools import islice
 from types import MappingProxyType
 from typing import TYPE_CHECKING, overload
 
-from s3types._ops_names import check_bucket_name, object_of
-from s3types._ops_results import ObjectContent, ObjectSummary, unquote_etag
 from s3types._values import version_id_or_none
+from s3types.ops._names import check_bucket_name, object_of
+from s3types.ops._results import ObjectContent, ObjectSummary, unquote_etag
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

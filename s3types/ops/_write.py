@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, overload
 
-from s3types._ops_metadata import check_metadata
-from s3types._ops_names import check_bucket_name, check_key, object_of
-from s3types._ops_results import CopyResult, DeleteResult, PutResult, unquote_etag
-from s3types._ops_tags import encode_tags
 from s3types._values import version_id_or_none
+from s3types.ops._metadata import check_metadata
+from s3types.ops._names import check_bucket_name, check_key, object_of
+from s3types.ops._results import CopyResult, DeleteResult, PutResult, unquote_etag
+from s3types.ops._tags import encode_tags
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -9,8 +9,8 @@ import pytest
 
 MODULES = [
     "s3types.testing._context",
-    "s3types._demo_report",
-    "s3types._demo_function",
+    "s3types._cli.demo.report",
+    "s3types._cli.demo.function",
     "s3types.testing.pytest_plugin",
 ]
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from s3types._demo_queue import Delivery
+    from s3types._cli.demo.queue import Delivery
 
 __all__ = ["deliveries_table", "display_width", "table"]
 

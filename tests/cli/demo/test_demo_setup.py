@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from s3types._demo_setup import DemoSetupError, prepare
+from s3types._cli.demo.setup import DemoSetupError, prepare
 
 if TYPE_CHECKING:
     from s3types.testing._server import LocalS3Server

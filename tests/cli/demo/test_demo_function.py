@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-import s3types._demo_function
+import s3types._cli.demo.function
 from examples import demo_function
 from s3types.testing import make_event, via_sqs
 from s3types.testing._context import LocalLambdaContext
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from s3types.testing._server import LocalS3Server
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 KEY = "incoming/café/ünïcødé 🎉.txt"
 
 
@@ -53,9 +53,9 @@ def _derived_keys(s3: S3Client, bucket: str) -> list[str]:
 
 def test_the_example_is_the_packaged_function() -> None:
     """`s3types demo` (installed, without examples/) runs the very function the example shows."""
-    assert demo_function.make_handler is s3types._demo_function.make_handler
-    assert demo_function.summarize is s3types._demo_function.summarize
-    assert demo_function.handler is s3types._demo_function.handler
+    assert demo_function.make_handler is s3types._cli.demo.function.make_handler
+    assert demo_function.summarize is s3types._cli.demo.function.summarize
+    assert demo_function.handler is s3types._cli.demo.function.handler
 
 
 def test_an_upload_gets_a_summary_under_derived(s3: S3Client, bucket: str) -> None:

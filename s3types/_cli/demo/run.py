@@ -8,11 +8,11 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from s3types import _demo_function as function
-from s3types._demo_plan import PHASES, Phase, Step
-from s3types._demo_queue import TEST_EVENT, Delivery, QueuePoller
-from s3types._demo_report import deliveries_table, table
-from s3types._demo_setup import EVENTS, prepare, tear_down
+from s3types._cli.demo import function
+from s3types._cli.demo.plan import PHASES, Phase, Step
+from s3types._cli.demo.queue import TEST_EVENT, Delivery, QueuePoller
+from s3types._cli.demo.report import deliveries_table, table
+from s3types._cli.demo.setup import EVENTS, prepare, tear_down
 from s3types.ops import copy_object, delete_object, get_object, list_objects, put_object
 from s3types.testing._context import LocalLambdaContext
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from s3types._cli_event import SHORT_NAMES
+from s3types._cli.event import SHORT_NAMES
 from s3types._errors import S3EventError
 from s3types._names import EventName, parse_event_name
 from s3types._parse import parse_event

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from s3types._cli import main
-from s3types._demo_plan import PHASES, remaining_keys
+from s3types._cli.demo.plan import PHASES, remaining_keys
 from s3types.testing import encode_key
 
 if TYPE_CHECKING:

@@ -57,10 +57,10 @@ def add_parser(subparsers: Any) -> None:
         default=20.0,
         help="seconds to wait for each round of notifications (default 20)",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run_command)
 
 
-def run(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace) -> int:
     """Run the demo; returns the exit code (0 ok, 1 not as expected, 2 could not run)."""
     missing = [m for m in ("boto3", "moto") if importlib.util.find_spec(m) is None]
     if args.endpoint_url:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from s3types._demo_setup import DemoSetupError
+    from s3types._cli.demo.setup import DemoSetupError
 
     bucket = args.bucket or f"s3types-demo-{uuid.uuid4().hex[:12]}"
     try:
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _on_embedded_server(args: argparse.Namespace, bucket: str) -> int:
-    from s3types._demo_run import run_demo
+    from s3types._cli.demo.run import run_demo
     from s3types.testing._server import LocalS3Server
 
     region = args.region or "us-east-1"
@@ -111,7 +111,7 @@ def _on_embedded_server(args: argparse.Namespace, bucket: str) -> int:
 def _on_store(args: argparse.Namespace, bucket: str) -> int:
     import boto3
 
-    from s3types._demo_run import run_demo
+    from s3types._cli.demo.run import run_demo
 
     session = boto3.session.Session()
     region = args.region or session.region_name or "us-east-1"

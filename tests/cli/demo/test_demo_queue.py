@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from s3types import S3EventRecord
-from s3types._demo_queue import TEST_EVENT, QueuePoller
-from s3types._demo_report import deliveries_table
+from s3types._cli.demo.queue import TEST_EVENT, QueuePoller
+from s3types._cli.demo.report import deliveries_table
 from s3types.testing import make_event, test_event
 from s3types.testing._context import LocalLambdaContext
 from s3types_lambda import LambdaContext, s3_record_handler

@@ -12,10 +12,10 @@ __all__ = ["main", "run"]
 # Each module defines add_parser(subparsers) that registers its command and
 # sets ``func`` (args -> exit code). Imported only when the CLI runs.
 _COMMANDS = (
-    "s3types._cli_event",
-    "s3types._cli_parse",
-    "s3types._cli_invoke",
-    "s3types._cli_demo",
+    "s3types._cli.event",
+    "s3types._cli.parse",
+    "s3types._cli.invoke",
+    "s3types._cli.demo",
 )
 
 

@@ -18,15 +18,15 @@ b'hello'
 
 from __future__ import annotations
 
-from s3types._ops_read import get_bucket_location, get_object, list_objects
-from s3types._ops_results import (
+from s3types.ops._read import get_bucket_location, get_object, list_objects
+from s3types.ops._results import (
     CopyResult,
     DeleteResult,
     ObjectContent,
     ObjectSummary,
     PutResult,
 )
-from s3types._ops_write import copy_object, delete_object, put_object
+from s3types.ops._write import copy_object, delete_object, put_object
 
 __all__ = [
     "CopyResult",
