@@ -432,6 +432,18 @@ class S3EventRecord(BaseModel):
         """The AWS region of the bucket (``awsRegion``)."""
         return self.aws_region
 
+    @property
+    def idempotency_key(self) -> str:
+        """One string for every delivery of this notification (64 hex digits).
+
+        Bucket, key, version id, sequencer and event name make two
+        notifications the same; without a sequencer, event time and ETag
+        stand in for it. See :func:`s3types._at_least_once.idempotency_key`.
+        """
+        from s3types._at_least_once import idempotency_key
+
+        return idempotency_key(self)
+
 
 class S3TestEvent(BaseModel):
     """The ``s3:TestEvent`` message S3 sends when a notification is configured.
