@@ -36,7 +36,7 @@ class Boom(Exception):
 @pytest.fixture
 def dynamodb(s3_server: LocalS3Server) -> DynamoDBClient:
     """A DynamoDB client on the local server (the one moto server serves every service)."""
-    # boto3-stubs types every service: those not installed: overloads "partially unknown".
+    # boto3-stubs names every service; those not installed leave the overloads Unknown.
     client: DynamoDBClient = boto3.client(  # pyright: ignore[reportUnknownMemberType]
         "dynamodb",
         endpoint_url=s3_server.endpoint_url,
