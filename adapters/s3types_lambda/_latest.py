@@ -39,6 +39,18 @@ def superseded(
             continue
         skipped.add(id(record))
         winner = by_object[(record.bucket_name, record.key)]
+        if record.idempotency_key == winner.idempotency_key:
+            logger.debug(
+                "latest_only: skipped %s of %r in bucket %s (%s, message %s): a repeat of"
+                " message %s in this invocation",
+                record.event_name.value,
+                record.key,
+                record.bucket_name,
+                _when(record),
+                record.origin.message_id,
+                winner.origin.message_id,
+            )
+            continue
         logger.debug(
             "latest_only: skipped %s of %r in bucket %s (%s, message %s): superseded by %s"
             " (%s, message %s) in this invocation",

@@ -87,14 +87,24 @@ def test_a_skipped_records_message_is_not_failed_when_the_latest_fails(
     assert [s[2] for s in seen] == ["02", "01"]
 
 
-def test_repeats_of_one_notification_run_once(lambda_context: LambdaContext) -> None:
+def test_repeats_of_one_notification_run_once(
+    lambda_context: LambdaContext, caplog: pytest.LogCaptureFixture
+) -> None:
     seen: list[tuple[str, str, str]] = []
     put = event("ObjectCreated:Put", "a.jpg", "0055AED6DC")
     # The same notification three times, once through EventBridge (lowercase sequencer).
     batch = via_sqs(put, via_eventbridge(put), put)
 
-    assert recording(seen)(batch, lambda_context) == {"batchItemFailures": []}
+    with caplog.at_level(logging.DEBUG, logger="s3types_lambda"):
+        assert recording(seen)(batch, lambda_context) == {"batchItemFailures": []}
     assert seen == [("a.jpg", "ObjectCreated:Put", "0055AED6DC")]
+    ids = message_ids(batch)
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG] == [
+        f"latest_only: skipped ObjectCreated:Put of 'a.jpg' in bucket photos (sequencer"
+        f" 0055aed6dc, message {ids[1]}): a repeat of message {ids[0]} in this invocation",
+        f"latest_only: skipped ObjectCreated:Put of 'a.jpg' in bucket photos (sequencer"
+        f" 0055AED6DC, message {ids[2]}): a repeat of message {ids[0]} in this invocation",
+    ]
 
 
 def test_the_filter_chooses_first_so_an_unheard_event_never_hides_a_heard_one(
