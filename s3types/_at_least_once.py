@@ -72,19 +72,8 @@ def idempotency_key(record: S3EventRecord) -> str:
     >>> len(direct.idempotency_key)
     64
     """
-    sequencer = record.sequencer
-    if sequencer is not None:
-        when = "s:" + _canonical_sequencer(sequencer)
-    else:
-        when = f"t:{record.event_time.isoformat()}:{record.etag or ''}"
-    fields = (
-        record.bucket_name,
-        record.key,
-        record.version_id or "",
-        when,
-        str(record.event_name.value),
-    )
-    return hashlib.sha256(_SEPARATOR.join(fields).encode("utf-8", "surrogatepass")).hexdigest()
+    identity = _SEPARATOR.join(_identity(record))
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def dedupe(records: Iterable[S3EventRecord]) -> list[S3EventRecord]:
@@ -103,12 +92,13 @@ def dedupe(records: Iterable[S3EventRecord]) -> list[S3EventRecord]:
     >>> [(r.key, str(r.sequencer)) for r in dedupe(records)]
     [('a', '01'), ('b', '02'), ('a', '03')]
     """
-    seen: set[str] = set()
+    # The fields themselves, not their hash: the same equality, without hashing.
+    seen: set[tuple[str, ...]] = set()
     kept: list[S3EventRecord] = []
     for record in records:
-        key = record.idempotency_key
-        if key not in seen:
-            seen.add(key)
+        identity = _identity(record)
+        if identity not in seen:
+            seen.add(identity)
             kept.append(record)
     return kept
 
@@ -172,6 +162,22 @@ def latest_per_key(records: Iterable[S3EventRecord]) -> list[S3EventRecord]:
         for object_id in by_time
     }
     return [record for index, record in enumerate(listed) if index in winners]
+
+
+def _identity(record: S3EventRecord) -> tuple[str, str, str, str, str]:
+    # What makes a notification the one it is (idempotency_key documents why).
+    sequencer = record.sequencer
+    if sequencer is not None:
+        when = "s:" + _canonical_sequencer(sequencer)
+    else:
+        when = f"t:{record.event_time.isoformat()}:{record.etag or ''}"
+    return (
+        record.bucket_name,
+        record.key,
+        record.version_id or "",
+        when,
+        str(record.event_name.value),
+    )
 
 
 def _canonical_sequencer(sequencer: Sequencer) -> str:
