@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from s3types import S3Event, S3EventError, S3EventRecord, parse_event
 
@@ -132,7 +132,7 @@ def _parse_message(message: Mapping[str, Any], index: int) -> S3Event:
 
 
 def _message_id(message: object, index: int) -> str:
-    message_id = message.get("messageId") if isinstance(message, Mapping) else None
+    message_id = _field(message, "messageId")
     if not isinstance(message_id, str) or not message_id:
         raise S3EventError(
             f"Records[{index}]: the SQS message has no messageId, so it cannot be reported"
@@ -144,5 +144,10 @@ def _message_id(message: object, index: int) -> str:
 
 def _is_fifo(messages: list[Any]) -> bool:
     first = messages[0] if messages else None
-    arn = first.get("eventSourceARN") if isinstance(first, Mapping) else None
+    arn = _field(first, "eventSourceARN")
     return isinstance(arn, str) and arn.endswith(".fifo")
+
+
+def _field(message: object, name: str) -> object:
+    # A message is whatever the batch held: only a mapping has fields.
+    return cast("Mapping[str, object]", message).get(name) if isinstance(message, Mapping) else None
