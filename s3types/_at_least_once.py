@@ -40,7 +40,8 @@ def idempotency_key(record: S3EventRecord) -> str:
 
     - bucket name and object key (the decoded key, so a record delivered
       through EventBridge and one delivered directly agree),
-    - version id (None for unversioned buckets),
+    - version id (None for unversioned buckets: there the sequencer alone
+      tells two writes of a key apart, so nothing is lost without it),
     - sequencer, compared as S3 orders it (case and trailing zeros do not
       matter: ``"0A"`` is ``"0a00"``); AWS documents that a repeated
       delivery carries the same sequencer, and that different events for a
