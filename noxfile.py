@@ -62,6 +62,8 @@ def tests_core(session: nox.Session) -> None:
         "tests/core",
         "tests/cli/test_cli_core.py",
         "tests/adapters/test_lambda.py",
+        "tests/adapters/test_lambda_latest_only.py",
+        "tests/adapters/test_lambda_batch_outcome.py",
         *session.posargs,
     )
 

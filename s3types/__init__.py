@@ -6,6 +6,7 @@
 'red flower.jpg'
 """
 
+from s3types._at_least_once import dedupe, latest_per_key
 from s3types._errors import S3EventError
 from s3types._model import (
     GlacierEventData,
@@ -75,6 +76,8 @@ __all__ = [
     "TransitionEventData",
     "UserIdentity",
     "__version__",
+    "dedupe",
+    "latest_per_key",
     "parse_event",
     "records",
 ]

@@ -432,6 +432,21 @@ class S3EventRecord(BaseModel):
         """The AWS region of the bucket (``awsRegion``)."""
         return self.aws_region
 
+    @property
+    def idempotency_key(self) -> str:
+        """One string for every delivery of this notification (64 hex digits).
+
+        Bucket, key (decoded), version id, sequencer (by S3's rule: case and
+        trailing zeros ignored) and event name make two notifications the
+        same, whichever way each came; without a sequencer (moto sends none)
+        event time and ETag stand in for it, so two writes of the same bytes
+        in one millisecond look like one. The SHA-256 of those fields, so it
+        fits any store's key; stable across releases.
+        """
+        from s3types._at_least_once import idempotency_key
+
+        return idempotency_key(self)
+
 
 class S3TestEvent(BaseModel):
     """The ``s3:TestEvent`` message S3 sends when a notification is configured.

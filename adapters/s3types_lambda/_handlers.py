@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from s3types import S3Event, S3EventRecord, parse_event
@@ -11,6 +11,7 @@ from s3types._detect import SQS
 from s3types_lambda._batch import SqsBatchResponseDict, process_sqs_batch
 from s3types_lambda._context import LambdaContext
 from s3types_lambda._filters import RecordFilter, check_event_patterns
+from s3types_lambda._latest import superseded
 
 __all__ = ["s3_handler", "s3_record_handler"]
 
@@ -51,6 +52,7 @@ def s3_record_handler(
     events: Iterable[str] | None = None,
     prefix: str | None = None,
     suffix: str | None = None,
+    latest_only: bool = False,
 ) -> Callable[
     [Callable[[S3EventRecord, ContextT], None]],
     Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict],
@@ -72,6 +74,14 @@ def s3_record_handler(
     is swallowed: an error propagates so Lambda retries the event, and the
     handler returns ``{"batchItemFailures": []}``.
 
+    ``latest_only=True`` runs ``f`` only on the latest event per bucket and
+    key among the matching records of the invocation
+    (:func:`s3types.latest_per_key`: a put, delete, put burst runs once, for
+    the last put; repeats run once). A skipped record is logged at DEBUG
+    with the one that superseded it, and its message is not failed. Events
+    in other invocations are not seen: pair it with
+    :func:`s3types.ops.get_current_object`, or an idempotency store, for those.
+
     >>> from s3types.testing import make_event, via_sqs
     >>> @s3_record_handler(events=["s3:ObjectCreated:*"], suffix=".jpg")
     ... def thumbnail(record: S3EventRecord, context: LambdaContext) -> None:
@@ -81,6 +91,10 @@ def s3_record_handler(
     {'batchItemFailures': []}
     """
     patterns = check_event_patterns(events, where="s3_record_handler")
+    if not isinstance(latest_only, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(
+            f"s3_record_handler(latest_only=...) takes True or False, got {latest_only!r}"
+        )
     record_filter = RecordFilter(events=patterns, prefix=prefix, suffix=suffix)
 
     def decorate(
@@ -88,13 +102,22 @@ def s3_record_handler(
     ) -> Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict]:
         @functools.wraps(func)
         def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
+            skipped: set[int] = set()  # id() of records a later event for their key supersedes
+
+            def prepare(records: Sequence[S3EventRecord]) -> None:
+                skipped.update(superseded(records, record_filter.accepts))
+
             def handle_record(record: S3EventRecord) -> None:
-                if record_filter.accepts(record):
+                if id(record) not in skipped and record_filter.accepts(record):
                     func(record, context)
 
             if isinstance(event, Mapping) and SQS.claims(event):
-                return process_sqs_batch(event, handle_record)
-            for record in parse_event(event).records:
+                chooser = prepare if latest_only else None
+                return process_sqs_batch(event, handle_record, prepare=chooser)
+            records = parse_event(event).records
+            if latest_only:
+                prepare(records)
+            for record in records:
                 handle_record(record)
             return {"batchItemFailures": []}
 

@@ -1,4 +1,4 @@
-"""s3types for Powertools for AWS Lambda: data class conversion and ``@s3_event_source``.
+"""s3types for Powertools for AWS Lambda: data classes, ``@s3_event_source``, idempotency.
 
 :class:`s3types.S3Event` also works as a Powertools Parser model as it is
 (``event_parser(model=S3Event)``, envelopes included). Needs the
@@ -21,5 +21,6 @@ except ImportError as err:
 
 from s3types_powertools._data_classes import from_data_class, to_data_class
 from s3types_powertools._event_source import s3_event_source
+from s3types_powertools._idempotency import idempotent_record
 
-__all__ = ["from_data_class", "s3_event_source", "to_data_class"]
+__all__ = ["from_data_class", "idempotent_record", "s3_event_source", "to_data_class"]

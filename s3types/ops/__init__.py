@@ -18,6 +18,7 @@ b'hello'
 
 from __future__ import annotations
 
+from s3types.ops._current import get_current_object
 from s3types.ops._read import get_bucket_location, get_object, list_objects
 from s3types.ops._results import (
     CopyResult,
@@ -37,6 +38,7 @@ __all__ = [
     "copy_object",
     "delete_object",
     "get_bucket_location",
+    "get_current_object",
     "get_object",
     "list_objects",
     "put_object",

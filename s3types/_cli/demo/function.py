@@ -3,13 +3,16 @@
 S3 notifies an SQS queue of what happens under ``incoming/``; Lambda hands
 the queue's messages to ``handler``. For each new object it reads the object
 with the typed operations and writes ``derived/<key>.json`` (size, content
-type, ETag, SHA-256); when the object is removed, it removes the summary.
+type, ETag, SHA-256); when the object is removed, it removes the summary
+(unless the key has been uploaded again since: removals come late too).
 
 Two traps it avoids: the summaries live outside ``incoming/`` (and the
 handler only takes keys there), so writing them never triggers the function
 again; and SQS may deliver an upload's notification after the object was
-deleted or overwritten, so it checks the object is still the one the event
-is about before summarizing it.
+deleted or overwritten, so it reads the object with ``get_current_object``,
+one conditional GET that S3 answers only while the object is still the one
+the event is about (comparing ETags after a plain GET would race with the
+next write).
 """
 
 from __future__ import annotations
@@ -20,9 +23,7 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import ClientError
-
-from s3types.ops import delete_object, get_object, put_object
+from s3types.ops import delete_object, get_current_object, list_objects, put_object
 from s3types_lambda import s3_record_handler
 
 if TYPE_CHECKING:
@@ -53,15 +54,13 @@ def derived_key(key: str) -> str:
 
 def summarize(s3: S3Client, record: S3EventRecord) -> str | None:
     """Write the summary of the object a record is about; its key, or None if it is gone."""
-    try:
-        upload = get_object(s3, record)  # the decoded key, and the version the event names
-    except ClientError as err:
-        if err.response.get("Error", {}).get("Code") != "NoSuchKey":
-            raise
-        logger.info("skipped: %s was deleted since", record.key, extra={"s3_key": record.key})
-        return None
-    if record.etag is not None and upload.etag != record.etag:
-        logger.info("skipped: %s was overwritten since", record.key, extra={"s3_key": record.key})
+    # One conditional GET: None when the object was overwritten or deleted since
+    # the event (a later notification tells of that), checked by S3 as it reads.
+    upload = get_current_object(s3, record)
+    if upload is None:
+        logger.info(
+            "skipped: %s was overwritten or deleted since", record.key, extra={"s3_key": record.key}
+        )
         return None
     summary = {
         "key": record.key,
@@ -84,10 +83,18 @@ def summarize(s3: S3Client, record: S3EventRecord) -> str | None:
     return target
 
 
-def forget(s3: S3Client, record: S3EventRecord) -> str:
-    """Remove the summary of a removed object (S3 deletes are idempotent); its key."""
+def forget(s3: S3Client, record: S3EventRecord) -> str | None:
+    """Remove the summary of a removed object; its key, or None if the key has an object again."""
+    # A removal delivered after a new upload of the key must not remove that
+    # upload's summary. Should the key change after this check, its own
+    # notification follows and puts things right.
+    listed = list_objects(s3, record.bucket_name, prefix=record.key, max_results=1)
+    first = next(iter(listed), None)
+    if first is not None and first.key == record.key:
+        logger.info("kept: %s was uploaded again since", record.key, extra={"s3_key": record.key})
+        return None
     target = derived_key(record.key)
-    delete_object(s3, record.bucket_name, target)
+    delete_object(s3, record.bucket_name, target)  # S3 deletes are idempotent
     logger.info("removed %s", target, extra={"s3_key": record.key})
     return target
 

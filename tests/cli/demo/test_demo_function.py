@@ -93,7 +93,7 @@ def test_an_upload_deleted_before_its_notification_is_skipped(
 
     assert response == {"batchItemFailures": []}
     assert _derived_keys(s3, bucket) == []
-    assert f"skipped: {KEY} was deleted since" in caplog.messages
+    assert f"skipped: {KEY} was overwritten or deleted since" in caplog.messages
 
 
 def test_an_upload_overwritten_before_its_notification_is_skipped(
@@ -106,7 +106,40 @@ def test_an_upload_overwritten_before_its_notification_is_skipped(
     demo_function.make_handler(s3)(event, LocalLambdaContext())
 
     assert _derived_keys(s3, bucket) == []
-    assert f"skipped: {KEY} was overwritten since" in caplog.messages
+    assert f"skipped: {KEY} was overwritten or deleted since" in caplog.messages
+
+
+def test_a_removal_delivered_after_a_new_upload_keeps_its_summary(
+    s3: S3Client, bucket: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """put, delete, put: the delete's notification comes last and must not undo the last put."""
+    handler = demo_function.make_handler(s3)
+    s3.put_object(Bucket=bucket, Key=KEY, Body=b"first")
+    s3.delete_object(Bucket=bucket, Key=KEY)
+    handler(_created(s3, bucket, KEY, b"second"), LocalLambdaContext())
+    caplog.set_level("INFO", logger=demo_function.logger.name)
+
+    late = via_sqs(make_event("ObjectRemoved:Delete", bucket=bucket, key=KEY))
+    response = handler(late, LocalLambdaContext())
+
+    assert response == {"batchItemFailures": []}
+    assert _summary(s3, bucket, "derived/café/ünïcødé 🎉.txt.json")["size"] == len(b"second")
+    assert f"kept: {KEY} was uploaded again since" in caplog.messages
+
+
+def test_a_removal_of_a_key_with_a_longer_neighbour_still_removes_the_summary(
+    s3: S3Client, bucket: str
+) -> None:
+    handler = demo_function.make_handler(s3)
+    handler(_created(s3, bucket, KEY, b"hello"), LocalLambdaContext())
+    s3.put_object(Bucket=bucket, Key=KEY + ".bak", Body=b"x")  # listed under the same prefix
+    s3.delete_object(Bucket=bucket, Key=KEY)
+
+    handler(
+        via_sqs(make_event("ObjectRemoved:Delete", bucket=bucket, key=KEY)), LocalLambdaContext()
+    )
+
+    assert _derived_keys(s3, bucket) == []
 
 
 def test_its_own_summaries_do_not_trigger_it(s3: S3Client, bucket: str) -> None:
@@ -121,7 +154,7 @@ def test_its_own_summaries_do_not_trigger_it(s3: S3Client, bucket: str) -> None:
 
 def test_a_failing_record_is_reported_for_redelivery(s3: S3Client, bucket: str) -> None:
     etag = s3.put_object(Bucket=bucket, Key="incoming/ok.txt", Body=b"fine")["ETag"].strip('"')
-    missing_bucket = f"gone-{uuid.uuid4().hex[:12]}"  # get_object fails: NoSuchBucket
+    missing_bucket = f"gone-{uuid.uuid4().hex[:12]}"  # the GET fails: NoSuchBucket
     batch = via_sqs(
         make_event(bucket=bucket, key="incoming/ok.txt", etag=etag),
         make_event(bucket=missing_bucket, key="incoming/lost.txt"),
