@@ -67,4 +67,4 @@ def test_at_or_under_the_limit_is_read(s3: S3Client, bucket: str) -> None:
 @pytest.mark.parametrize("max_size", [-1, 1.5, True, "10"])
 def test_max_size_must_be_a_byte_count(s3: S3Client, bucket: str, max_size: object) -> None:
     with pytest.raises(ValueError, match=r"max_size=.*give a number of bytes"):
-        get_object(s3, bucket, "k", max_size=max_size)  # type: ignore[arg-type]
+        get_object(s3, bucket, "k", max_size=max_size)  # type: ignore[call-overload]
