@@ -3,9 +3,10 @@
 # pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 from urllib.parse import parse_qs, urlsplit
 
 from s3types.ops._metadata import check_metadata
@@ -14,7 +15,7 @@ from s3types.ops._results import PresignedRequest
 from s3types.ops._tags import encode_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import ObjectCannedACLType, ServerSideEncryptionType
@@ -58,6 +59,27 @@ def _expiry_seconds(expires_in: int | timedelta) -> int:
     return int(seconds)
 
 
+# botocore presigns S3 URLs with SigV2 in regions that still accept it
+# (us-east-1 among them) unless the client's config names a signature
+# version: a choose-signer handler it registers on every such client. SigV2
+# URLs live as long as they like and carry the headers in the query string,
+# so they could not keep the bounds and headers promised here. This handler,
+# first in line, makes the choice botocore makes in SigV4-only regions
+# (``s3v4`` for S3 operations), and only while presign_get or presign_put
+# signs in this context: for everything else the client is unchanged.
+_SIGNING_HERE: ContextVar[bool] = ContextVar("s3types_presigning", default=False)
+_HANDLER_ID = "s3types.ops.presign.sigv4"
+
+
+def _choose_sigv4(context: Any, signing_name: str, **kwargs: Any) -> str | None:
+    if not _SIGNING_HERE.get():
+        return None
+    from botocore.handlers import set_operation_specific_signer  # a client means botocore is here
+
+    chosen: str | None = set_operation_specific_signer(context=context, signing_name=signing_name)
+    return chosen
+
+
 def _presigned(
     client: S3Client,
     operation: str,
@@ -66,10 +88,22 @@ def _presigned(
     headers: Mapping[str, str],
     seconds: int,
 ) -> PresignedRequest:
+    handler = cast("Callable[..., None]", _choose_sigv4)  # the stubs say handlers return None
+    client.meta.events.register_first("choose-signer.s3", handler, unique_id=_HANDLER_ID)
     signed_at = datetime.now(timezone.utc).replace(microsecond=0)
-    url = client.generate_presigned_url(
-        operation, Params=dict(params), ExpiresIn=seconds, HttpMethod=method
-    )
+    token = _SIGNING_HERE.set(True)
+    try:
+        url = client.generate_presigned_url(
+            operation, Params=dict(params), ExpiresIn=seconds, HttpMethod=method
+        )
+    finally:
+        _SIGNING_HERE.reset(token)
+    if "X-Amz-Signature=" not in url:
+        raise ValueError(
+            "the client signed the URL with a signature version other than SigV4, so its "
+            "expiry and headers would not be the ones asked for; make the client with "
+            "botocore.config.Config(signature_version='s3v4')"
+        )
     # Every header botocore signed must reach S3 as signed: name them all, so
     # a change in what botocore signs shows here instead of as a 403 later.
     query = parse_qs(urlsplit(url).query)
