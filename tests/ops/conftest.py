@@ -11,7 +11,7 @@ import sys
 import threading
 import uuid
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import boto3
@@ -272,3 +272,32 @@ def presigned_s3(s3_server: LocalS3Server) -> Iterator[S3Client]:
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture
+def sent() -> list[str]:
+    """The requests the offline client tried to send (must stay empty)."""
+    return []
+
+
+@pytest.fixture
+def offline(sent: list[str]) -> Iterator[S3Client]:
+    """A client pointed at a closed port that records every request it tries to send."""
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = boto3.client(
+        "s3",
+        endpoint_url=f"http://127.0.0.1:{port}",
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(retries={"total_max_attempts": 1}, connect_timeout=1),
+    )
+
+    def record(request: Any, **_: Any) -> None:
+        sent.append(f"{request.method} {request.url}")
+
+    client.meta.events.register("before-send", record)
+    yield client
+    client.close()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import boto3
 import pytest
-from botocore.config import Config
 
 from s3types.ops import (
     copy_object,
@@ -22,35 +19,6 @@ from s3types.ops._names import check_bucket_name
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
-
-
-@pytest.fixture
-def sent() -> list[str]:
-    """The requests the offline client tried to send (must stay empty)."""
-    return []
-
-
-@pytest.fixture
-def offline(sent: list[str]) -> Iterator[S3Client]:
-    """A client pointed at a closed port that records every request it tries to send."""
-    with socket.socket() as probe:  # a port nothing listens on once closed
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    client = boto3.client(
-        "s3",
-        endpoint_url=f"http://127.0.0.1:{port}",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(retries={"total_max_attempts": 1}, connect_timeout=1),
-    )
-
-    def record(request: Any, **_: Any) -> None:
-        sent.append(f"{request.method} {request.url}")
-
-    client.meta.events.register("before-send", record)
-    yield client
-    client.close()
 
 
 def test_offline_client_would_record_a_request(offline: S3Client, sent: list[str]) -> None:
@@ -325,3 +293,13 @@ def test_limits_themselves_are_allowed(offline: S3Client, sent: list[str]) -> No
             kms_key_id="alias/x",
         )
     assert len(sent) == 1
+
+
+def test_max_results_beyond_any_listing_gets_our_message(
+    offline: S3Client, sent: list[str]
+) -> None:
+    # islice() used to answer this with "Stop argument for islice() must be
+    # None or an integer: 0 <= x <= sys.maxsize".
+    with pytest.raises(ValueError, match=r"max_results=10{30} is larger than any listing"):
+        list_objects(offline, "good-bucket", max_results=10**30)
+    assert sent == []
