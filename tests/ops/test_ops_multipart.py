@@ -263,3 +263,22 @@ def test_a_small_record_is_copied_in_one_request_without_a_head(
     record = parse_event(make_event(bucket=bucket, key="small", size=5)).records[0]
     copy_object(s3, record, target_bucket=bucket, target_key="small-copy")
     assert operations == ["CopyObject"]
+
+
+def test_large_bytes_go_in_parts_with_the_kms_key(
+    s3: S3Client, bucket: str, operations: list[str]
+) -> None:
+    put = put_object(
+        s3,
+        bucket,
+        "big.bin",
+        BODY,
+        sse="aws:kms",
+        kms_key_id="alias/reports",
+        multipart_threshold=THRESHOLD,
+    )
+    assert operations.count("UploadPart") == 3
+    head = s3.head_object(Bucket=bucket, Key="big.bin")
+    assert head["ServerSideEncryption"] == "aws:kms"
+    assert head["SSEKMSKeyId"].endswith("alias/reports")
+    assert put.etag == head["ETag"].strip('"')
