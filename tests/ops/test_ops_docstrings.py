@@ -58,10 +58,10 @@ def test_examples_with_a_client(
     # random names), and the objects are written again before every run.
     client = s3_server.s3_client()
     for bucket in ("my-bucket", "archive"):
-        if bucket not in {b["Name"] for b in client.list_buckets()["Buckets"]}:
+        if bucket not in {b.get("Name") for b in client.list_buckets()["Buckets"]}:
             client.create_bucket(Bucket=bucket)
     for key in list(client.list_objects_v2(Bucket="my-bucket").get("Contents", ())):
-        client.delete_object(Bucket="my-bucket", Key=key["Key"])
+        client.delete_object(Bucket="my-bucket", Key=key.get("Key", ""))
     client.put_object(
         Bucket="my-bucket", Key="notes/today.txt", Body=b"hello", Metadata={"author": "ada"}
     )
