@@ -118,7 +118,7 @@ def check_bucket_name(name: object, param: str = "bucket") -> str:
     if not isinstance(name, str):
         raise TypeError(f"{param} must be a bucket name (str), got {type(name).__name__}")
     raise ValueError(
-        f"{param}={name!r} is not a valid S3 bucket name: {_broken_rule(name)}. "
+        f"{param}={name[:300]!r} is not a valid S3 bucket name: {_broken_rule(name)}. "
         "Use the bucket's exact name, as S3 lists it."
     )
 
