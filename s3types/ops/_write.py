@@ -23,6 +23,7 @@ from s3types.ops._transfer import (
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from _typeshed import SupportsRead
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import ObjectCannedACLType, ServerSideEncryptionType
     from mypy_boto3_s3.type_defs import (
@@ -44,7 +45,7 @@ def put_object(
     client: S3Client,
     bucket: str,
     key: str,
-    body: bytes | str | IO[bytes],
+    body: bytes | str | IO[bytes] | SupportsRead[bytes],
     *,
     tags: Mapping[str, str] | None = None,
     metadata: Mapping[str, str] | None = None,

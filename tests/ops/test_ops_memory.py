@@ -64,7 +64,7 @@ def far_s3(separate_s3_endpoint: str) -> Iterator[S3Client]:
 
 def test_streaming_200_mb_peaks_under_32_mb(far_s3: S3Client) -> None:
     far_s3.create_bucket(Bucket="memory")
-    put_object(far_s3, "memory", "video.bin", Generated())  # type: ignore[arg-type]
+    put_object(far_s3, "memory", "video.bin", Generated())
     digest = hashlib.sha256()
     received = 0
     tracemalloc.start()

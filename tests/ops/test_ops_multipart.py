@@ -124,7 +124,7 @@ class ReadOnly:
 
 @pytest.mark.parametrize("size", [100, 12 * MIB], ids=["small", "multipart"])
 def test_a_body_with_only_read_is_uploaded(s3: S3Client, bucket: str, size: int) -> None:
-    put = put_object(s3, bucket, "k", ReadOnly(BODY[:size]), multipart_threshold=THRESHOLD)  # type: ignore[arg-type]
+    put = put_object(s3, bucket, "k", ReadOnly(BODY[:size]), multipart_threshold=THRESHOLD)
     assert get_object(s3, bucket, "k").body == BODY[:size]
     assert put.etag == head_object(s3, bucket, "k").etag
 
