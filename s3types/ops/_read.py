@@ -154,7 +154,11 @@ def get_object(
         length = response.get("ContentLength")
         if max_size is not None and length is not None and length > max_size:
             raise ObjectTooLargeError(bucket, key, length, max_size, "Content-Length S3 sent")
-        body = stream.read()
+        # Without a Content-Length (a store that streams its answers), one byte
+        # past the limit is enough to know.
+        body = stream.read() if max_size is None else stream.read(max_size + 1)
+        if max_size is not None and len(body) > max_size:
+            raise ObjectTooLargeError(bucket, key, len(body), max_size, "bytes read", at_least=True)
     finally:
         stream.close()
     head = object_head(response, response.get("ContentLength", len(body)))

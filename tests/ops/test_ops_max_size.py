@@ -68,3 +68,16 @@ def test_at_or_under_the_limit_is_read(s3: S3Client, bucket: str) -> None:
 def test_max_size_must_be_a_byte_count(s3: S3Client, bucket: str, max_size: object) -> None:
     with pytest.raises(ValueError, match=r"max_size=.*give a number of bytes"):
         get_object(s3, bucket, "k", max_size=max_size)  # type: ignore[call-overload]
+
+
+def test_without_a_content_length_the_limit_still_holds(s3: S3Client, bucket: str) -> None:
+    # Some S3-compatible stores stream answers without Content-Length; the
+    # body is then read only up to one byte past the limit.
+    def drop_content_length(parsed: dict[str, object], **_: Any) -> None:
+        parsed.pop("ContentLength", None)
+
+    s3.meta.events.register("after-call.s3.GetObject", drop_content_length)
+    s3.put_object(Bucket=bucket, Key="k", Body=b"0123456789")
+    with pytest.raises(ObjectTooLargeError, match="is at least 5 bytes \\(from the bytes read\\)"):
+        get_object(s3, bucket, "k", max_size=4)
+    assert get_object(s3, bucket, "k", max_size=10).body == b"0123456789"

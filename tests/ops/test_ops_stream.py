@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import time
 import zipfile
@@ -158,3 +159,15 @@ def test_leaving_the_block_closes_the_connection_without_downloading_the_rest(
     received_when_closed = received()
     assert received_when_closed < size // 4, received_when_closed
     print(f"open_object: read 1 KiB of {size} bytes, {received_when_closed} bytes received")
+
+
+def test_a_missing_object_fails_at_open(s3: S3Client, bucket: str) -> None:
+    with pytest.raises(ClientError, match="NoSuchKey"):
+        open_object(s3, bucket, "missing")
+
+
+def test_text_and_csv_read_through_a_text_wrapper(s3: S3Client, bucket: str) -> None:
+    s3.put_object(Bucket=bucket, Key="rows.csv", Body="name,city\nAda,Zürich\n".encode())
+    with open_object(s3, bucket, "rows.csv") as stream:
+        rows = list(csv.reader(io.TextIOWrapper(stream, encoding="utf-8", newline="")))
+    assert rows == [["name", "city"], ["Ada", "Zürich"]]
