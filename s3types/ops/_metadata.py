@@ -1,5 +1,6 @@
 """User metadata (``x-amz-meta-*`` headers), checked before it is sent."""
 
+# pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
 import re

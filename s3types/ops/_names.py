@@ -1,5 +1,6 @@
 """Bucket names and object keys, checked before any request leaves the process."""
 
+# pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
 import re
@@ -8,9 +9,31 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from s3types import S3EventRecord
 
-__all__ = ["MAX_KEY_BYTES", "check_bucket_name", "check_key", "object_of"]
+__all__ = [
+    "MAX_KEY_BYTES",
+    "check_bucket",
+    "check_bucket_name",
+    "check_key",
+    "object_of",
+    "record_object_size",
+]
 
 MAX_KEY_BYTES = 1024
+MAX_LEGACY_BUCKET_LENGTH = 255
+
+# What S3 accepts where a request names an existing bucket: legacy us-east-1
+# names (uppercase, "_", up to 255 characters), directory buckets
+# ("...--x-s3"), access point and Object Lambda aliases ("-s3alias",
+# "--ol-s3"), and access point ARNs (S3, Object Lambda, Multi-Region, Outposts).
+# These are botocore's own patterns, so nothing botocore sends is refused here.
+_BUCKET_REFERENCE = re.compile(r"[A-Za-z0-9._-]{3,255}", re.ASCII)
+_ACCESS_POINT_ARN = re.compile(
+    r"arn:aws[a-z-]*:(?:s3|s3-object-lambda):[a-z0-9-]*:[0-9]{12}:accesspoint[/:][A-Za-z0-9.-]{1,63}"
+    r"|arn:aws[a-z-]*:s3-outposts:[a-z0-9-]+:[0-9]{12}:outpost[/:][A-Za-z0-9-]{1,63}"
+    r"[/:]accesspoint[/:][A-Za-z0-9-]{1,63}",
+    re.ASCII,
+)
+_LEGACY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 _RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
 _RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3")
@@ -29,10 +52,63 @@ _IPV4 = re.compile(r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}", re.ASCII)
 _BUCKET_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
-def check_bucket_name(name: object, param: str = "bucket") -> str:
-    """Return ``name`` if it follows S3's bucket naming rules, else raise ``ValueError``.
+def check_bucket(name: object, param: str = "bucket") -> str:
+    """Return ``name`` if S3 accepts it as the bucket of a request, else raise ``ValueError``.
 
-    ``param`` names the argument in the message (``bucket``, ``target_bucket``).
+    This is the check for buckets that exist already: besides names that follow
+    today's rules it lets through what S3 accepts in their place, i.e. legacy
+    us-east-1 names (uppercase letters, underscores, up to 255 characters),
+    directory buckets (``name--usw2-az1--x-s3``), access point and Object Lambda
+    access point aliases (``...-s3alias``, ``...--ol-s3``) and access point ARNs
+    (S3, Object Lambda, Multi-Region, Outposts). Creating a bucket takes the
+    strict rules of ``check_bucket_name``.
+
+    >>> check_bucket("My_Legacy.Bucket")
+    'My_Legacy.Bucket'
+    >>> check_bucket("arn:aws:s3:eu-west-1:123456789012:accesspoint/uploads")
+    'arn:aws:s3:eu-west-1:123456789012:accesspoint/uploads'
+    """
+    if type(name) is str and (
+        _BUCKET_REFERENCE.fullmatch(name) or _ACCESS_POINT_ARN.fullmatch(name)
+    ):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"{param} must be a bucket name (str), got {type(name).__name__}")
+    raise ValueError(f"{param}={name[:300]!r} names no S3 bucket: {_unusable(name)}")
+
+
+def _unusable(name: str) -> str:
+    if name.startswith("arn:"):
+        return (
+            "an ARN in place of a bucket must be an access point ARN, "
+            "arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME (or s3-object-lambda, or "
+            "arn:aws:s3-outposts:REGION:ACCOUNT:outpost/ID/accesspoint/NAME); "
+            "for a bucket ARN pass the bucket's name"
+        )
+    if name.startswith("s3://"):
+        return "pass the bucket's name without 's3://' and the key separately"
+    if "/" in name:
+        return "a bucket name has no '/': pass the bucket's name and the key separately"
+    if not 3 <= len(name) <= MAX_LEGACY_BUCKET_LENGTH:
+        return (
+            f"it is {len(name)} characters long, and bucket names (legacy ones included) "
+            f"are 3 to {MAX_LEGACY_BUCKET_LENGTH}"
+        )
+    shown = ", ".join(repr(c) for c in sorted(set(name) - _LEGACY_CHARS)[:10])
+    return (
+        f"it contains {shown}; bucket names, aliases and legacy names use only letters, "
+        "digits, dots (.), hyphens (-) and underscores (_). Use the bucket's exact name, "
+        "as S3 lists it"
+    )
+
+
+def check_bucket_name(name: object, param: str = "bucket") -> str:
+    """Return ``name`` if it follows S3's rules for a new bucket, else raise ``ValueError``.
+
+    These are the rules S3 applies where a bucket is being created (3 to 63
+    lowercase letters, digits, dots and hyphens, no reserved prefix or suffix).
+    To name an existing bucket, an alias or an access point, ``check_bucket``
+    is the check. ``param`` names the argument in the message.
 
     >>> check_bucket_name("my-bucket")
     'my-bucket'
@@ -42,7 +118,7 @@ def check_bucket_name(name: object, param: str = "bucket") -> str:
     if not isinstance(name, str):
         raise TypeError(f"{param} must be a bucket name (str), got {type(name).__name__}")
     raise ValueError(
-        f"{param}={name!r} is not a valid S3 bucket name: {_broken_rule(name)}. "
+        f"{param}={name[:300]!r} is not a valid S3 bucket name: {_broken_rule(name)}. "
         "Use the bucket's exact name, as S3 lists it."
     )
 
@@ -112,7 +188,7 @@ def object_of(
     if isinstance(bucket, str):
         if key is None:
             raise TypeError(f"{function}() needs a key after the bucket name {bucket!r}")
-        return check_bucket_name(bucket), check_key(key), version_id
+        return check_bucket(bucket), check_key(key), version_id
     try:
         bucket_name, record_key, record_version = bucket.bucket_name, bucket.key, bucket.version_id
     except AttributeError:
@@ -126,7 +202,21 @@ def object_of(
             "pass other options by keyword"
         )
     return (
-        check_bucket_name(bucket_name, "record.bucket_name"),
+        check_bucket(bucket_name, "record.bucket_name"),
         check_key(record_key, "record.key"),
         record_version if version_id is None else version_id,
     )
+
+
+def record_object_size(bucket: str | S3EventRecord, version_id: str | None) -> int | None:
+    """The size a record gives for the object named, or None (no record, or another version).
+
+    A record's size is the size of the version it is about; ``version_id=``
+    naming another version may have any size.
+    """
+    if isinstance(bucket, str):
+        return None
+    if version_id is not None and version_id != getattr(bucket, "version_id", None):
+        return None
+    size = getattr(bucket, "size", None)
+    return size if isinstance(size, int) and not isinstance(size, bool) else None

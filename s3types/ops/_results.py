@@ -1,22 +1,33 @@
 """The small frozen results the typed S3 operations return instead of response dicts."""
 
+# pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING
+
+from s3types._values import version_id_or_none
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import datetime
 
+    from mypy_boto3_s3.type_defs import GetObjectOutputTypeDef, HeadObjectOutputTypeDef
+
 __all__ = [
     "CopyResult",
     "DeleteResult",
     "ObjectContent",
+    "ObjectHead",
     "ObjectSummary",
+    "PresignedRequest",
     "PutResult",
+    "object_head",
     "unquote_etag",
 ]
+
+DEFAULT_CONTENT_TYPE = "binary/octet-stream"  # what S3 stores when none was given
 
 
 def unquote_etag(etag: str | None) -> str:
@@ -114,3 +125,67 @@ class DeleteResult:
 
     delete_marker: bool
     version_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectHead:
+    """What S3 keeps about an object, without its body: ``head_object``'s answer.
+
+    ``size`` is the whole object's size in bytes, ``storage_class`` is
+    ``"STANDARD"`` when S3 leaves it out (as S3 means it), ``sse`` the
+    server-side encryption S3 reports (``"AES256"``, ``"aws:kms"``, ...) or None.
+
+    >>> from datetime import datetime, timezone
+    >>> head = ObjectHead(5, "5d41402a", None, "text/plain",
+    ...                   datetime(2024, 1, 1, tzinfo=timezone.utc), {}, "STANDARD", None)
+    >>> head.size, head.storage_class
+    (5, 'STANDARD')
+    """
+
+    size: int
+    etag: str
+    version_id: str | None
+    content_type: str
+    last_modified: datetime
+    metadata: Mapping[str, str] = field(hash=False)
+    storage_class: str
+    sse: str | None
+
+
+def object_head(
+    response: GetObjectOutputTypeDef | HeadObjectOutputTypeDef, size: int
+) -> ObjectHead:
+    """The ``ObjectHead`` in a GetObject or HeadObject answer; ``size`` is the whole object's."""
+    return ObjectHead(
+        size=size,
+        etag=unquote_etag(response.get("ETag")),
+        version_id=version_id_or_none(response.get("VersionId")),
+        content_type=response.get("ContentType") or DEFAULT_CONTENT_TYPE,
+        last_modified=response["LastModified"],
+        metadata=MappingProxyType(dict(response.get("Metadata", {}))),
+        storage_class=response.get("StorageClass", "STANDARD"),
+        sse=response.get("ServerSideEncryption"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PresignedRequest:
+    """A presigned URL and what whoever uses it must send with it.
+
+    ``headers`` are the headers the signature covers besides ``host``: send
+    each with exactly this value, or S3 answers 403 SignatureDoesNotMatch.
+    ``expires_at`` is when S3 stops accepting the URL (earlier if the
+    credentials that signed it expire first, as a Lambda role's session does).
+
+    >>> from datetime import datetime, timezone
+    >>> request = PresignedRequest("PUT", "https://b.s3.amazonaws.com/k?X-Amz-Signature=...",
+    ...                            {"Content-Type": "text/csv"},
+    ...                            datetime(2024, 1, 1, tzinfo=timezone.utc))
+    >>> request.headers["Content-Type"]
+    'text/csv'
+    """
+
+    method: str
+    url: str
+    headers: Mapping[str, str] = field(hash=False)
+    expires_at: datetime

@@ -1,5 +1,6 @@
 """Object tags: S3's limits, and the query-string form the ``Tagging`` header takes."""
 
+# pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
 import unicodedata

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import io
+import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,8 +18,20 @@ if TYPE_CHECKING:
 
     from s3types.testing._server import LocalS3Server
 
-PURE = ["s3types.ops._names", "s3types.ops._tags", "s3types.ops._metadata", "s3types.ops._results"]
-WITH_A_CLIENT = ["s3types.ops._read", "s3types.ops._write"]
+PURE = [
+    "s3types.ops._body",
+    "s3types.ops._errors",
+    "s3types.ops._metadata",
+    "s3types.ops._names",
+    "s3types.ops._results",
+    "s3types.ops._tags",
+]
+WITH_A_CLIENT = [
+    "s3types.ops._presign",
+    "s3types.ops._read",
+    "s3types.ops._stream",
+    "s3types.ops._write",
+]
 
 
 def run_examples(name: str, **globs: object) -> None:
@@ -44,15 +58,19 @@ def test_examples_with_a_client(
     # random names), and the objects are written again before every run.
     client = s3_server.s3_client()
     for bucket in ("my-bucket", "archive"):
-        if bucket not in {b["Name"] for b in client.list_buckets()["Buckets"]}:
+        if bucket not in {b.get("Name") for b in client.list_buckets()["Buckets"]}:
             client.create_bucket(Bucket=bucket)
     for key in list(client.list_objects_v2(Bucket="my-bucket").get("Contents", ())):
-        client.delete_object(Bucket="my-bucket", Key=key["Key"])
+        client.delete_object(Bucket="my-bucket", Key=key.get("Key", ""))
     client.put_object(
         Bucket="my-bucket", Key="notes/today.txt", Body=b"hello", Metadata={"author": "ada"}
     )
     client.put_object(Bucket="my-bucket", Key="photos/red flower.jpg", Body=bytes(1024))
     client.put_object(Bucket="my-bucket", Key="greetings/hello.txt", Body=b"hello")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as photos:
+        photos.writestr("red flower.jpg", b"\xff\xd8 a jpeg")
+    client.put_object(Bucket="my-bucket", Key="archives/photos.zip", Body=archive.getvalue())
     event = make_event(bucket="my-bucket", key="greetings/hello.txt")
     record: S3EventRecord = parse_event(event).records[0]
     (tmp_path / "report.csv").write_bytes(b"a,b\n1,2\n")

@@ -124,7 +124,11 @@ def test_canned_acl(s3: S3Client, bucket: str) -> None:
 
     def all_users_permissions(key: str) -> set[str]:
         grants = s3.get_object_acl(Bucket=bucket, Key=key)["Grants"]
-        return {grant["Permission"] for grant in grants if grant["Grantee"].get("URI") == ALL_USERS}
+        return {
+            grant.get("Permission", "")
+            for grant in grants
+            if grant.get("Grantee", {}).get("URI") == ALL_USERS
+        }
 
     assert all_users_permissions("public") == {"READ"}
     assert all_users_permissions("private") == set()
