@@ -1,45 +1,23 @@
-"""Telling event shapes apart by their values, one detector per shape.
+"""Saying what an input is when no delivery claims it: rejections and look-alikes.
 
-Each detector answers ``claims(event)`` from values (``eventSource ==
-"aws:sqs"``, ``source == "aws.s3"``, ``Event == "s3:TestEvent"``), never from
-key presence alone, so the order they are tried in does not matter. A test
-runs every fixture through all of them and requires exactly one claim.
+:func:`describe` names the kind of Lambda event an input seems to be (a
+DynamoDB stream, an API Gateway request, a Batch Operations job, ...);
+:func:`rejected` and :func:`not_an_event` word the error, with the path of
+what is wrong and every quoted value bounded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from s3types._eventbridge import DETAIL_TYPES
+from s3types._errors import S3EventError
+from s3types._problems import quote
 
-__all__ = [
-    "BODY_SHAPES",
-    "CEPH_CLOUD_EVENT",
-    "DIRECT",
-    "EVENTBRIDGE",
-    "RECEIVE_MESSAGE",
-    "SHAPES",
-    "SNS",
-    "SNS_ENVELOPE",
-    "SQS",
-    "TEST_EVENT",
-    "EventShape",
-    "describe",
-]
+if TYPE_CHECKING:
+    from s3types._deliveries._base import At
 
-
-class EventShape(Protocol):
-    """A way an S3 notification can reach a function, told apart by values."""
-
-    @property
-    def name(self) -> str:
-        """A short human name of the shape ("an SQS batch", ...)."""
-        ...
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        """True if ``event`` has this shape (decided from values)."""
-        ...
+__all__ = ["describe", "not_an_event", "rejected"]
 
 
 def _first_record(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -49,129 +27,6 @@ def _first_record(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
         return first
     return None
 
-
-def _is_s3_source(source: object) -> bool:
-    return isinstance(source, str) and source.endswith(":s3")
-
-
-class _Direct:
-    name = "a direct S3 event notification"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        records = event.get("Records")
-        if type(records) is not list:
-            return False
-        if not records:
-            return True
-        first = records[0]
-        if not isinstance(first, Mapping):
-            return False
-        source = first.get("eventSource")
-        if source is None:
-            # A record with no eventSource (hand-written or broken) is judged
-            # by its s3 block, and then by validation, which names what is missing.
-            return isinstance(first.get("s3"), Mapping)
-        return _is_s3_source(source)
-
-
-class _Sqs:
-    name = "an SQS batch"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        first = _first_record(event)
-        if first is None:
-            return False
-        source = first.get("eventSource")
-        if source == "aws:sqs":
-            return True
-        # Hand-written SQS records without eventSource (Powertools' tests).
-        return source is None and isinstance(first.get("messageId"), str) and "body" in first
-
-
-class _Sns:
-    name = "an SNS notification"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        first = _first_record(event)
-        return first is not None and first.get("EventSource") == "aws:sns"
-
-
-class _EventBridge:
-    name = "an EventBridge S3 event"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        if event.get("source") != "aws.s3":
-            return False
-        detail_type = event.get("detail-type")
-        if isinstance(detail_type, str) and detail_type in DETAIL_TYPES:
-            return True
-        detail = event.get("detail")
-        # A detail-type AWS adds later, with the object-event detail shape.
-        return (
-            isinstance(detail_type, str)
-            and isinstance(detail, Mapping)
-            and isinstance(detail.get("object"), Mapping)
-            and isinstance(detail.get("bucket"), Mapping)
-        )
-
-
-class _TestEvent:
-    name = "the s3:TestEvent message"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        return event.get("Event") == "s3:TestEvent"
-
-
-class _ReceiveMessage:
-    name = "the output of boto3's sqs.receive_message()"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        messages = event.get("Messages")
-        if type(messages) is list:
-            return all(isinstance(m, Mapping) and "Body" in m for m in messages)
-        if isinstance(event.get("ReceiptHandle"), str) and isinstance(event.get("MessageId"), str):
-            return "Body" in event  # one message of that output
-        # An empty receive has only ResponseMetadata.
-        return "Records" not in event and isinstance(event.get("ResponseMetadata"), Mapping)
-
-
-class _CephCloudEvent:
-    name = "a Ceph CloudEvents notification"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        data = event.get("data")
-        return isinstance(data, Mapping) and _is_s3_source(data.get("eventSource"))
-
-
-class _SnsEnvelope:
-    name = "an SNS message (an SQS body, or an HTTP/S subscription's POST)"
-
-    def claims(self, event: Mapping[str, Any]) -> bool:
-        return event.get("Type") == "Notification" and "Message" in event
-
-
-DIRECT = _Direct()
-SQS = _Sqs()
-SNS = _Sns()
-EVENTBRIDGE = _EventBridge()
-TEST_EVENT = _TestEvent()
-RECEIVE_MESSAGE = _ReceiveMessage()
-CEPH_CLOUD_EVENT = _CephCloudEvent()
-SNS_ENVELOPE = _SnsEnvelope()
-
-#: The shapes a Lambda function (or a poller) can be handed.
-SHAPES: tuple[EventShape, ...] = (
-    DIRECT,
-    SQS,
-    SNS,
-    EVENTBRIDGE,
-    TEST_EVENT,
-    RECEIVE_MESSAGE,
-    CEPH_CLOUD_EVENT,
-    SNS_ENVELOPE,
-)
-#: The shapes an SQS message body can have.
-BODY_SHAPES: tuple[EventShape, ...] = (DIRECT, SNS_ENVELOPE, EVENTBRIDGE, TEST_EVENT)
 
 _BY_SOURCE = {
     "aws:dynamodb": "a DynamoDB Streams event",
@@ -195,11 +50,14 @@ def describe(event: object) -> str | None:
     if first is not None:
         source = first.get("eventSource", first.get("EventSource"))
         if isinstance(source, str):
-            return _BY_SOURCE.get(source, f"an event from {source!r}")
+            return _BY_SOURCE.get(source, f"an event from {quote(source)}")
     if isinstance(event.get("records"), list) and "Records" not in event:
         return "an S3 notification with a lowercase 'records' key (S3 and Lambda send 'Records')"
     if "invocationSchemaVersion" in event and ("tasks" in event or "task" in event):
-        return "an S3 Batch Operations job invocation (not an event notification)"
+        return (
+            "an S3 Batch Operations job invocation (not an event notification):"
+            " parse it with s3types.batch.parse_batch_job"
+        )
     contexts = (
         "getObjectContext",
         "headObjectContext",
@@ -207,7 +65,10 @@ def describe(event: object) -> str | None:
         "listObjectsV2Context",
     )
     if any(name in event for name in contexts):
-        return "an S3 Object Lambda request (not an event notification)"
+        return (
+            "an S3 Object Lambda request (not an event notification):"
+            " parse it with s3types.object_lambda.parse_object_lambda_event"
+        )
     request_context = event.get("requestContext")
     if isinstance(request_context, Mapping):
         if "elb" in request_context:
@@ -223,10 +84,10 @@ def describe(event: object) -> str | None:
     if isinstance(source, str) and isinstance(detail_type, str):
         if source == "aws.s3":
             return (
-                f"an EventBridge {detail_type!r} event from aws.s3 that is not an object event"
+                f"an EventBridge {quote(detail_type)} event from aws.s3 that is not an object event"
                 " (CloudTrail API calls are not S3 event notifications)"
             )
-        return f"an EventBridge {detail_type!r} event from {source!r}"
+        return f"an EventBridge {quote(detail_type)} event from {quote(source)}"
     if "awslogs" in event:
         return "a CloudWatch Logs subscription event"
     if "triggerSource" in event and "userPoolId" in event:
@@ -236,5 +97,78 @@ def describe(event: object) -> str | None:
     if "deliveryStreamArn" in event:
         return "a Kinesis Data Firehose transformation event"
     if "Event" in event and "Service" in event:
-        return f"a {event.get('Service')!r} message of type {event.get('Event')!r}"
+        return f"a {quote(event.get('Service'))} message of type {quote(event.get('Event'))}"
     return None
+
+
+def not_an_event(value: object, at: At) -> S3EventError:
+    """The error for a value that is not a JSON object (a list, a number, null)."""
+    got = "null" if value is None else type(value).__name__
+    if at.carrier != "lambda":
+        return S3EventError(f"{at.path}: expected an S3 notification, got {got}", path=at.path)
+    if isinstance(value, list):
+        return S3EventError(
+            "this looks like a list of events, and a list is not an event: Lambda hands"
+            " one event per invocation; parse each item of the list on its own",
+            looks_like="a list of events",
+        )
+    return S3EventError(f"expected an event (a JSON object or dict), got {got}")
+
+
+def rejected(event: Mapping[str, Any], at: At) -> S3EventError:
+    """The error for an object no delivery claims: what is wrong, where, and what it looks like."""
+    looks_like = describe(event)
+    if at.carrier != "lambda":
+        hint = f" it looks like {looks_like}" if looks_like else " its shape is not one S3 sends"
+        path = _record_path(event, at.path, looks_like) or at.path
+        return S3EventError(
+            f"{at.path}: this message is not an S3 event notification:{hint}."
+            " Only S3 notifications (direct, SNS or EventBridge) can be parsed here;"
+            " route other messages to another queue or function",
+            path=path,
+            looks_like=looks_like,
+        )
+    if "Records" in event:
+        value = event["Records"]
+        if type(value) is not list:
+            got = "null" if value is None else type(value).__name__
+            return S3EventError(
+                f"Records: expected a list of S3 event records, got {got}", path="Records"
+            )
+        first = value[0]
+        if not isinstance(first, Mapping):
+            got = "null" if first is None else type(first).__name__
+            return S3EventError(
+                f"Records[0]: expected an S3 event record (an object with eventSource"
+                f" 'aws:s3' and an s3 block), got {got}",
+                path="Records[0]",
+            )
+    if looks_like is not None:
+        return S3EventError(
+            f"this is not an S3 event notification: it looks like {looks_like}."
+            " Check which trigger invokes this function",
+            path=_record_path(event, "", looks_like),
+            looks_like=looks_like,
+        )
+    if _first_record(event) is not None:
+        keys = ", ".join(quote(k) for k in list(_first_record(event) or {})[:6]) or "no keys"
+        return S3EventError(
+            f"Records[0]: not an S3 event record (its keys: {keys}): a record has"
+            " eventSource 'aws:s3' and an s3 block with bucket and object",
+            path="Records[0]",
+        )
+    keys = ", ".join(quote(k) for k in list(event)[:6]) or "no keys"
+    return S3EventError(
+        f"this is not an S3 event notification; its top-level keys are {keys}. Expected"
+        " {'Records': [...]} from S3, an SQS, SNS or EventBridge delivery of one, or s3:TestEvent"
+    )
+
+
+def _record_path(event: Mapping[str, Any], path: str, looks_like: str | None) -> str:
+    """``Records[0].eventSource`` when that field is what says the event is another kind."""
+    first = _first_record(event)
+    if first is None or looks_like is None:
+        return ""
+    name = "eventSource" if "eventSource" in first else "EventSource"
+    where = f"Records[0].{name}"
+    return f"{path} -> {where}" if path else where

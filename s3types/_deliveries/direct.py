@@ -1,0 +1,110 @@
+"""The direct notification ``{"Records": [...]}`` S3 hands a function it invokes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from s3types._deliveries._base import At, Carrier
+from s3types._limits import MAX_RECORDS, check_depth, too_many
+from s3types._model import S3Event
+from s3types._problems import from_validation, join
+
+if TYPE_CHECKING:
+    from s3types._deliveries._walk import Found
+
+__all__ = ["DIRECT", "from_text", "validate_notification"]
+
+#: JSON text up to this size is first validated straight from the text (the
+#: common case: a direct notification, or an SQS body holding one). It cannot
+#: hold more than MAX_RECORDS records (a minimal record is ~180 bytes), so the
+#: cap needs no count first; larger text takes the general path.
+_DIRECT_JSON_LIMIT = 1 << 20
+
+
+def _is_s3_source(source: object) -> bool:
+    return isinstance(source, str) and source.endswith(":s3")
+
+
+class Direct:
+    """``{"Records": [...]}`` whose first record's ``eventSource`` is S3's."""
+
+    name = "a direct S3 event notification"
+    carriers: frozenset[Carrier] = frozenset({"lambda", "sqs", "sns"})
+
+    def claims(self, event: Mapping[str, Any]) -> bool:
+        """True for ``Records`` whose first record comes from S3 (or is empty)."""
+        records = event.get("Records")
+        if type(records) is not list:
+            return False
+        if not records:
+            return True
+        first = records[0]
+        if not isinstance(first, Mapping):
+            return False
+        source = first.get("eventSource")
+        if source is None:
+            # A record with no eventSource (hand-written or broken) is judged
+            # by its s3 block, and then by validation, which names what is missing.
+            return isinstance(first.get("s3"), Mapping)
+        return _is_s3_source(source)
+
+    def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
+        """Validate the notification; its records keep ``at.origin``."""
+        found.add_event(validate_notification(event, at.path, room=found.room), at)
+
+
+DIRECT = Direct()
+
+
+def validate_notification(
+    notification: Mapping[str, Any],
+    path: str,
+    *,
+    rename: Mapping[str, str] | None = None,
+    room: int = MAX_RECORDS,
+) -> S3Event:
+    """``S3Event.model_validate`` with our errors, the record cap and the depth limit."""
+    found = notification.get("Records")
+    if type(found) is list and len(found) > room:
+        raise too_many(len(found), "records", join(path, "Records"))
+    try:
+        event = S3Event.model_validate(notification)
+    except ValidationError as err:
+        raise from_validation(err, path, rename=rename) from None
+    check_depth(event, 1, path)
+    return event
+
+
+def from_text(text: str | bytes | bytearray, path: str, room: int) -> S3Event | None:
+    """Validate JSON text of a direct notification in one pass in pydantic-core, if it is one.
+
+    None when the text is anything else (or invalid, or holds ``NaN``,
+    which pydantic's parser would take): the caller then takes the general
+    path, which tells shapes apart and words the error.
+    """
+    if len(text) > _DIRECT_JSON_LIMIT:
+        return None
+    if _holds_nan(text):
+        return None
+    try:
+        event = S3Event.model_validate_json(text)
+    except (ValueError, TypeError):
+        return None
+    found = event.records
+    # The same claim DIRECT makes on a dict: S3's own eventSource.
+    if len(found) > room or (found and not _is_s3_source(found[0].event_source)):
+        return None
+    if not found and event.test_event is not None:
+        return None  # the test event: its own delivery words its errors
+    check_depth(event, 1, path)
+    return event
+
+
+def _holds_nan(text: str | bytes | bytearray) -> bool:
+    # A substring test, so a key named "NaN.txt" only costs the general path.
+    if isinstance(text, str):
+        return "NaN" in text or "Infinity" in text
+    return b"NaN" in text or b"Infinity" in text

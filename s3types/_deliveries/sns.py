@@ -1,0 +1,45 @@
+"""An SNS notification as Lambda delivers it: each ``Sns.Message`` is walked again."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from s3types._deliveries._base import At, Carrier, records_list
+from s3types._errors import S3EventError
+from s3types._model import Origin
+
+if TYPE_CHECKING:
+    from s3types._deliveries._walk import Found
+
+__all__ = ["SNS"]
+
+
+class Sns:
+    """``{"Records": [{"EventSource": "aws:sns", "Sns": {"Message": ...}}]}``."""
+
+    name = "an SNS notification"
+    carriers: frozenset[Carrier] = frozenset({"lambda"})
+
+    def claims(self, event: Mapping[str, Any]) -> bool:
+        """True when the first record's ``EventSource`` is ``aws:sns``."""
+        records = event.get("Records")
+        return (
+            type(records) is list
+            and bool(records)
+            and isinstance(records[0], Mapping)
+            and records[0].get("EventSource") == "aws:sns"
+        )
+
+    def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
+        """Walk each record's SNS message; the record is the origin's envelope."""
+        for index, item in enumerate(records_list(event, "Records")):
+            where = f"Records[{index}].Sns.Message"
+            sns = item.get("Sns") if isinstance(item, Mapping) else None
+            if not isinstance(sns, Mapping):
+                raise S3EventError(f"Records[{index}].Sns: expected the SNS message", path=where)
+            origin = Origin("sns", envelope=item)
+            found.walk(sns.get("Message"), At(where, origin, "sns"))
+
+
+SNS = Sns()
