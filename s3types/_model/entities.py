@@ -116,6 +116,18 @@ class S3Object(BaseModel):
         raw = self.raw_sequencer
         return None if raw is None else Sequencer(raw)
 
+    def __eq__(self, other: object) -> bool:
+        # Sequencers compare by S3's rule ("0A" is "0a00"), so objects do too.
+        if not isinstance(other, S3Object):
+            return NotImplemented
+        return self._identity() == other._identity() and self.model_extra == other.model_extra
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def _identity(self) -> tuple[object, ...]:
+        return (self.raw_key, self.size, self.etag, self.version_id, self.sequencer)
+
 
 class S3Entity(BaseModel):
     """The ``s3`` block of a record: bucket and object.

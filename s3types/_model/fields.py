@@ -19,6 +19,7 @@ from typing_extensions import Required, TypedDict
 from s3types._names import EventName, parse_event_name
 from s3types._values import (
     EventVersion,
+    check_bucket_name,
     decode_key,
     parse_event_version,
     parse_size,
@@ -81,7 +82,7 @@ class RequestParametersWire(TypedDict, total=False):
 class BucketWire(TypedDict, total=False):
     """``s3.bucket`` as validated (unknown keys kept)."""
 
-    name: Required[str]
+    name: Required[Annotated[str, AfterValidator(check_bucket_name)]]
     ownerIdentity: PrincipalWire | None
     arn: str | None
 
