@@ -14,6 +14,16 @@ __all__ = ["S3Event", "S3TestEvent"]
 _TEST_EVENT = "s3:TestEvent"
 
 
+class _NoRecords(tuple):  # type: ignore[type-arg]
+    """The default of ``records``: tells "no Records key" from ``"Records": []``."""
+
+    __slots__ = ()
+
+
+def _no_records() -> tuple[S3EventRecord, ...]:
+    return _NoRecords()
+
+
 class S3TestEvent(BaseModel):
     """The ``s3:TestEvent`` message S3 sends when a notification is configured.
 
@@ -51,16 +61,16 @@ class S3Event(BaseModel):
 
     model_config = CONFIG
 
-    records: tuple[S3EventRecord, ...] = Field(default=(), alias="Records")
+    records: tuple[S3EventRecord, ...] = Field(default_factory=_no_records, alias="Records")
 
     @model_validator(mode="after")
     def _records_or_test_event(self) -> Self:
         # An after-validator: the JSON path stays in pydantic-core, and a
         # notification (which names Records) costs one set lookup here.
-        extra = self.__pydantic_extra__
-        # fields_set also names extras: a lowercase "records" key is one, not Records.
-        if "records" in self.model_fields_set and not (extra and "records" in extra):
+        # Not "records" in model_fields_set: that also names an extra "records" key.
+        if type(self.records) is not _NoRecords:
             return self
+        extra = self.__pydantic_extra__
         if extra is None or extra.get("Event") != _TEST_EVENT:
             raise ValueError(
                 "Records: required field is missing: expected an S3 event notification"
@@ -74,6 +84,7 @@ class S3Event(BaseModel):
             raise ValueError(f"{where}: {first['msg']} (in the s3:TestEvent message)") from None
         # Dumped (even with exclude_unset) it says "Records": [] beside the test
         # event's fields, so tools that read Records (Powertools' data class) work.
+        object.__setattr__(self, "records", ())
         self.__pydantic_fields_set__.add("records")
         return self
 

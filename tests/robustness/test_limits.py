@@ -173,7 +173,7 @@ def _peak_allocation_of_rejection(wire: object) -> int:
 def test_the_longest_key_s3_can_send_parses(piece: str) -> None:
     """1024 bytes of UTF-8, every byte escaped: 3072 characters on the wire."""
     event = make_event(bucket="b", key="k")
-    raw = piece * (3072 // len(piece))
+    raw = piece * (3072 // len(piece)) if "%" in piece else piece * 1024
     event["Records"][0]["s3"]["object"]["key"] = raw
     record = parse_event(event).records[0]
     assert record.raw_key == raw
