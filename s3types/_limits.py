@@ -7,14 +7,25 @@ broken with one :class:`~s3types.S3EventError` message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from s3types._errors import S3EventError
 
-__all__ = ["MAX_DEPTH", "MAX_RECORDS", "check_depth", "too_deep", "too_many"]
+if TYPE_CHECKING:
+    from s3types._model import S3Event, S3EventRecord
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_RECORDS",
+    "check_depth",
+    "check_model_depth",
+    "check_record_depth",
+    "too_deep",
+    "too_many",
+]
 
 #: Records (and SQS messages) one input may carry. S3 sends one record per
 #: notification and a Lambda SQS batch holds at most 10,000 messages (and 6 MB),
@@ -53,40 +64,93 @@ def too_deep(path: str) -> S3EventError:
     )
 
 
+# Values that hold nothing: most of what a record carries, skipped without a look.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _deeper_than(value: object, room: int) -> bool:
     """True if ``value`` holds containers more than ``room`` levels deep (iterative)."""
     stack: list[tuple[object, int]] = [(value, room)]
     while stack:
         item, left = stack.pop()
-        if isinstance(item, Mapping):
-            children: Any = item.values()
-        elif isinstance(item, (list, tuple)):
-            children = item
+        kind = type(item)
+        if kind is dict or (kind not in _LEAVES and isinstance(item, Mapping)):
+            children: Iterable[object] = item.values()  # type: ignore[attr-defined]
+        elif kind is list or kind is tuple:
+            children = item  # type: ignore[assignment]
         else:
             continue
         if left <= 0:
             return True
-        stack.extend((child, left - 1) for child in children)
+        stack.extend((child, left - 1) for child in children if type(child) not in _LEAVES)
     return False
 
 
-def check_depth(model: BaseModel, level: int, path: str) -> None:
-    """Refuse a validated model whose kept values reach past :data:`MAX_DEPTH`.
-
-    Only what validation could not bound is walked: unknown fields (the
-    model's extras) and the blocks kept as dicts. ``level`` is the
-    model's own level in its JSON document.
-    """
-    extra = model.__pydantic_extra__
-    # The extras dict is no level of its own: its values sit at the model's fields' level.
-    if extra and _deeper_than(extra, MAX_DEPTH - level + 1):
+def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:
+    # A block kept as a dict (userIdentity, s3.bucket, ...): flat unless it has extras.
+    if block is not None and not _flat(block) and _deeper_than(block, room):
         raise too_deep(path)
+
+
+def _flat(block: Mapping[str, Any]) -> bool:
+    # Leaves, or dicts of leaves (s3.bucket.ownerIdentity): the shape S3 sends.
+    for value in block.values():
+        kind = type(value)
+        if kind in _LEAVES:
+            continue
+        if kind is not dict:
+            return False
+        for inner in value.values():
+            if type(inner) not in _LEAVES:
+                return False
+    return True
+
+
+def _check_extra(model: BaseModel, room: int, path: str) -> None:
+    extra = model.__pydantic_extra__
+    # The extras dict is no level of its own: its values sit at the fields' level.
+    if extra and _deeper_than(extra, room + 1):
+        raise too_deep(path)
+
+
+def check_model_depth(model: BaseModel, level: int, path: str) -> None:
+    """Refuse a validated model whose kept values reach past :data:`MAX_DEPTH` (any model).
+
+    ``level`` is the model's own level in its JSON document. Only what
+    validation could not bound is walked: extras and blocks kept as dicts.
+    """
+    room = MAX_DEPTH - level
+    _check_extra(model, room, path)
     for value in model.__dict__.values():
         if isinstance(value, BaseModel):
-            check_depth(value, level + 1, path)
-        elif isinstance(value, (dict, tuple)) and value:
-            if isinstance(value, tuple) and isinstance(value[0], BaseModel):
-                for item in value:
-                    check_depth(item, level + 2, path)
-            elif _deeper_than(value, MAX_DEPTH - level):
-                raise too_deep(path)
+            check_model_depth(value, level + 1, path)
+        elif type(value) is dict:
+            _check_block(value, room, path)
+
+
+def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
+    """:func:`check_model_depth` for a record, along the fields a record has (the hot path)."""
+    room = MAX_DEPTH - level
+    _check_extra(record, room, path)
+    _check_block(record.raw_user_identity, room, path)
+    _check_block(record.raw_request_parameters, room, path)
+    _check_block(record.raw_response_elements, room, path)
+    s3 = record.s3
+    _check_extra(s3, room - 1, path)
+    _check_block(s3.raw_bucket, room - 1, path)
+    _check_extra(s3.object, room - 2, path)
+    for data in (
+        record.glacier_event_data,
+        record.replication_event_data,
+        record.intelligent_tiering_event_data,
+        record.lifecycle_event_data,
+    ):
+        if data is not None:
+            check_model_depth(data, level + 1, path)
+
+
+def check_depth(event: S3Event, path: str) -> None:
+    """Refuse a validated notification whose kept values reach past :data:`MAX_DEPTH`."""
+    _check_extra(event, MAX_DEPTH - 1, path)
+    for record in event.records:
+        check_record_depth(record, 3, path)

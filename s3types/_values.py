@@ -276,11 +276,12 @@ def check_bucket_name(name: str) -> str:
     """
     if not name:
         raise ValueError("the bucket name is empty")
-    if len(name) > 255 or not all(c in _BUCKET_CHARACTERS for c in name):
+    if len(name) > 255 or re.fullmatch(_BUCKET_NAME, name) is None:
         raise ValueError(
             "not a bucket name: S3 bucket names are 1-255 letters, digits, '.', '-' and '_'"
         )
     return name
 
 
-_BUCKET_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+# Compiled on first use (``re`` caches it), like _VERSION.
+_BUCKET_NAME = r"[A-Za-z0-9._-]+"

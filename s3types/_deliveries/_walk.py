@@ -56,7 +56,7 @@ class Found:
 
     def add_event(self, event: S3Event, at: At) -> None:
         """A validated notification: the whole input, or records found inside a delivery."""
-        if event.test_event is not None:
+        if not event.records and event.test_event is not None:
             self.test_events.append(event)
         elif at.carrier == "lambda" and at.origin is DIRECT and not self.records:
             self.whole = event

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from s3types._deliveries._base import At, Carrier
 from s3types._errors import S3EventError
 from s3types._eventbridge import DETAIL_TYPES, eventbridge_to_record
-from s3types._limits import check_depth
+from s3types._limits import check_record_depth
 from s3types._model import Origin, S3EventRecord
 from s3types._problems import from_validation, join
 
@@ -83,7 +83,7 @@ class EventBridge:
         except ValidationError as err:
             raise from_validation(err, at.path, rename=_INPUT_NAMES) from None
         # Level 0: the record's eventBridge.detail then sits where detail does (level 2).
-        check_depth(record, 0, at.path)
+        check_record_depth(record, 0, at.path)
         if at.carrier == "lambda":
             origin = Origin("eventbridge", envelope=event)
         else:

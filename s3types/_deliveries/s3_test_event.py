@@ -36,7 +36,7 @@ class TestEvent:
             parsed = S3Event.model_validate(event)
         except ValidationError as err:
             raise from_validation(err, at.path) from None
-        check_depth(parsed, 1, at.path)
+        check_depth(parsed, at.path)
         found.add_event(parsed, at)
 
 
