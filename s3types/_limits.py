@@ -8,7 +8,7 @@ broken with one :class:`~s3types.S3EventError` message.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel
 
@@ -73,17 +73,24 @@ def _deeper_than(value: object, room: int) -> bool:
     stack: list[tuple[object, int]] = [(value, room)]
     while stack:
         item, left = stack.pop()
-        kind = type(item)
-        if kind is dict or (kind not in _LEAVES and isinstance(item, Mapping)):
-            children: Iterable[object] = item.values()  # type: ignore[attr-defined]
-        elif kind is list or kind is tuple:
-            children = item  # type: ignore[assignment]
-        else:
+        children = _children(item)
+        if children is None:
             continue
         if left <= 0:
             return True
-        stack.extend((child, left - 1) for child in children if type(child) not in _LEAVES)
+        for child in children:
+            if type(child) not in _LEAVES:
+                stack.append((child, left - 1))
     return False
+
+
+def _children(item: object) -> Iterable[object] | None:
+    kind: type[object] = type(item)
+    if kind is dict or (kind not in _LEAVES and isinstance(item, Mapping)):
+        return cast("Mapping[object, object]", item).values()
+    if kind is list or kind is tuple:
+        return cast("Iterable[object]", item)
+    return None
 
 
 def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:
@@ -94,13 +101,14 @@ def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:
 
 def _flat(block: Mapping[str, Any]) -> bool:
     # Leaves, or dicts of leaves (s3.bucket.ownerIdentity): the shape S3 sends.
+    value: object
     for value in block.values():
-        kind = type(value)
+        kind: type[object] = type(value)
         if kind in _LEAVES:
             continue
         if kind is not dict:
             return False
-        for inner in value.values():
+        for inner in cast("dict[str, object]", value).values():
             if type(inner) not in _LEAVES:
                 return False
     return True
@@ -125,7 +133,7 @@ def check_model_depth(model: BaseModel, level: int, path: str) -> None:
         if isinstance(value, BaseModel):
             check_model_depth(value, level + 1, path)
         elif type(value) is dict:
-            _check_block(value, room, path)
+            _check_block(cast("dict[str, Any]", value), room, path)
 
 
 def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:

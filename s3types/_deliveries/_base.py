@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_many
@@ -13,7 +13,7 @@ from s3types._model import Origin
 if TYPE_CHECKING:
     from s3types._deliveries._walk import Found
 
-__all__ = ["At", "Carrier", "Delivery", "records_list", "str_or_none"]
+__all__ = ["At", "Carrier", "Delivery", "as_list", "as_mapping", "records_list", "str_or_none"]
 
 #: What carries an input: ``"lambda"`` (the function was handed it), or the
 #: SQS message body / SNS message it was found in.
@@ -59,12 +59,26 @@ class Delivery(Protocol):
         ...
 
 
+def as_mapping(value: object) -> Mapping[str, Any] | None:
+    """``value`` as a JSON object, or None if it is not one."""
+    return cast("Mapping[str, Any]", value) if isinstance(value, Mapping) else None
+
+
+def as_list(value: object) -> list[Any] | None:
+    """``value`` as a JSON array (a list, exactly), or None if it is not one."""
+    if type(value) is list:
+        found: list[Any] = value  # pyright: ignore[reportUnknownVariableType]
+        return found
+    return None
+
+
 def records_list(event: Mapping[str, Any], key: str, path: str = "") -> list[Any]:
     """``event[key]`` as the list of messages it must be, bounded by ``MAX_RECORDS``."""
-    value = event.get(key)
+    raw: object = event.get(key)
+    value = as_list(raw)
     where = f"{path}.{key}" if path else key
-    if type(value) is not list:
-        got = "null" if value is None else type(value).__name__
+    if value is None:
+        got = "null" if raw is None else type(raw).__name__
         raise S3EventError(f"{where}: expected a list, got {got}", path=where)
     if len(value) > MAX_RECORDS:
         raise too_many(len(value), "messages", where)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic_core import from_json
 
-from s3types._deliveries._base import At, Delivery
+from s3types._deliveries._base import At, Delivery, as_mapping
 from s3types._deliveries._describe import not_an_event, rejected
 from s3types._deliveries.direct import from_text
 from s3types._errors import S3EventError
@@ -46,13 +46,14 @@ class Found:
                 self.add_event(direct, at)
                 return
             value = load_json(value, at.path)
-        if not isinstance(value, Mapping):
+        event = as_mapping(value)
+        if event is None:
             raise not_an_event(value, at)
         for delivery in self._registry:
-            if at.carrier in delivery.carriers and delivery.claims(value):
-                delivery.unwrap(value, at, self)
+            if at.carrier in delivery.carriers and delivery.claims(event):
+                delivery.unwrap(event, at, self)
                 return
-        raise rejected(value, at)
+        raise rejected(event, at)
 
     def add_event(self, event: S3Event, at: At) -> None:
         """A validated notification: the whole input, or records found inside a delivery."""

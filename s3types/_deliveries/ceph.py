@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier
+from s3types._deliveries._base import At, Carrier, as_mapping
 from s3types._deliveries.direct import validate_notification
 from s3types._model import Origin
 
@@ -23,10 +23,10 @@ class CephCloudEvent:
 
     def claims(self, event: Mapping[str, Any]) -> bool:
         """True when ``data`` is a record whose ``eventSource`` is S3's."""
-        data = event.get("data")
-        if not isinstance(data, Mapping):
+        data = as_mapping(event.get("data"))
+        if data is None:
             return False
-        source = data.get("eventSource")
+        source: object = data.get("eventSource")
         return isinstance(source, str) and source.endswith(":s3")
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from s3types._deliveries._base import At, Carrier
+from s3types._deliveries._base import At, Carrier, as_list, as_mapping
 from s3types._limits import MAX_RECORDS, check_depth, too_many
 from s3types._model import S3Event
 from s3types._problems import from_validation, join
@@ -36,19 +36,19 @@ class Direct:
 
     def claims(self, event: Mapping[str, Any]) -> bool:
         """True for ``Records`` whose first record comes from S3 (or is empty)."""
-        records = event.get("Records")
-        if type(records) is not list:
+        records = as_list(event.get("Records"))
+        if records is None:
             return False
         if not records:
             return True
-        first = records[0]
-        if not isinstance(first, Mapping):
+        first = as_mapping(records[0])
+        if first is None:
             return False
-        source = first.get("eventSource")
+        source: object = first.get("eventSource")
         if source is None:
             # A record with no eventSource (hand-written or broken) is judged
             # by its s3 block, and then by validation, which names what is missing.
-            return isinstance(first.get("s3"), Mapping)
+            return as_mapping(first.get("s3")) is not None
         return _is_s3_source(source)
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
@@ -67,8 +67,8 @@ def validate_notification(
     room: int = MAX_RECORDS,
 ) -> S3Event:
     """``S3Event.model_validate`` with our errors, the record cap and the depth limit."""
-    found = notification.get("Records")
-    if type(found) is list and len(found) > room:
+    found = as_list(notification.get("Records"))
+    if found is not None and len(found) > room:
         raise too_many(len(found), "records", join(path, "Records"))
     try:
         event = S3Event.model_validate(notification)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from s3types._deliveries._base import At, Carrier
+from s3types._deliveries._base import At, Carrier, as_mapping
 from s3types._errors import S3EventError
 from s3types._eventbridge import DETAIL_TYPES, eventbridge_to_record
 from s3types._limits import check_record_depth
@@ -63,13 +63,13 @@ class EventBridge:
         detail_type = event.get("detail-type")
         if isinstance(detail_type, str) and detail_type in DETAIL_TYPES:
             return True
-        detail = event.get("detail")
+        detail = as_mapping(event.get("detail"))
         # A detail-type AWS adds later, with the object-event detail shape.
         return (
             isinstance(detail_type, str)
-            and isinstance(detail, Mapping)
-            and isinstance(detail.get("object"), Mapping)
-            and isinstance(detail.get("bucket"), Mapping)
+            and detail is not None
+            and as_mapping(detail.get("object")) is not None
+            and as_mapping(detail.get("bucket")) is not None
         )
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier, str_or_none
+from s3types._deliveries._base import At, Carrier, as_list, as_mapping, str_or_none
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_many
 from s3types._model import Origin
@@ -24,9 +24,9 @@ class ReceiveMessage:
 
     def claims(self, event: Mapping[str, Any]) -> bool:
         """True for ``Messages`` that all have a ``Body``, one message, or an empty receive."""
-        messages = event.get("Messages")
-        if type(messages) is list:
-            return all(isinstance(m, Mapping) and "Body" in m for m in messages)
+        messages = as_list(event.get("Messages"))
+        if messages is not None:
+            return all(_has_body(m) for m in messages)
         if isinstance(event.get("ReceiptHandle"), str) and isinstance(event.get("MessageId"), str):
             return "Body" in event  # one message of that output
         # An empty receive has only ResponseMetadata.
@@ -34,19 +34,21 @@ class ReceiveMessage:
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
         """Walk each message's ``Body``, as an SQS body."""
-        messages = event.get("Messages", [event] if "Body" in event else [])
-        if type(messages) is not list:
-            got = "null" if messages is None else type(messages).__name__
+        raw: object = event.get("Messages", [event] if "Body" in event else [])
+        messages = as_list(raw)
+        if messages is None:
+            got = "null" if raw is None else type(raw).__name__
             raise S3EventError(
                 f"Messages: expected a list of SQS messages, got {got}", path="Messages"
             )
         if len(messages) > MAX_RECORDS:
             raise too_many(len(messages), "messages", "Messages")
-        for index, message in enumerate(messages):
+        for index, item in enumerate(messages):
             where = f"Messages[{index}]"
-            if not isinstance(message, Mapping):
+            message = as_mapping(item)
+            if message is None:
                 raise S3EventError(f"{where}: expected an SQS message object", path=where)
-            body = message.get("Body")
+            body: object = message.get("Body")
             if body is None:
                 raise S3EventError(
                     f"{where}.Body: the SQS message has no body", path=f"{where}.Body"
@@ -58,6 +60,11 @@ class ReceiveMessage:
                 envelope=message,
             )
             found.walk(body, At(f"{where}.Body", origin, "sqs"))
+
+
+def _has_body(message: object) -> bool:
+    found = as_mapping(message)
+    return found is not None and "Body" in found
 
 
 RECEIVE_MESSAGE = ReceiveMessage()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier, records_list
+from s3types._deliveries._base import At, Carrier, as_list, as_mapping, records_list
 from s3types._errors import S3EventError
 from s3types._model import Origin
 
@@ -23,23 +23,21 @@ class Sns:
 
     def claims(self, event: Mapping[str, Any]) -> bool:
         """True when the first record's ``EventSource`` is ``aws:sns``."""
-        records = event.get("Records")
-        return (
-            type(records) is list
-            and bool(records)
-            and isinstance(records[0], Mapping)
-            and records[0].get("EventSource") == "aws:sns"
-        )
+        records = as_list(event.get("Records"))
+        first = as_mapping(records[0]) if records else None
+        return first is not None and first.get("EventSource") == "aws:sns"
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
         """Walk each record's SNS message; the record is the origin's envelope."""
-        for index, item in enumerate(records_list(event, "Records")):
+        for index, raw in enumerate(records_list(event, "Records")):
             where = f"Records[{index}].Sns.Message"
-            sns = item.get("Sns") if isinstance(item, Mapping) else None
-            if not isinstance(sns, Mapping):
+            item = as_mapping(raw)
+            sns = as_mapping(item.get("Sns")) if item is not None else None
+            if item is None or sns is None:
                 raise S3EventError(f"Records[{index}].Sns: expected the SNS message", path=where)
             origin = Origin("sns", envelope=item)
-            found.walk(sns.get("Message"), At(where, origin, "sns"))
+            message: object = sns.get("Message")
+            found.walk(message, At(where, origin, "sns"))
 
 
 SNS = Sns()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier, records_list, str_or_none
+from s3types._deliveries._base import At, Carrier, as_list, as_mapping, records_list, str_or_none
 from s3types._errors import S3EventError
 from s3types._model import Origin
 
@@ -23,11 +23,11 @@ class Sqs:
 
     def claims(self, event: Mapping[str, Any]) -> bool:
         """True when the first record's ``eventSource`` is ``aws:sqs``."""
-        records = event.get("Records")
-        if type(records) is not list or not records or not isinstance(records[0], Mapping):
+        records = as_list(event.get("Records"))
+        first = as_mapping(records[0]) if records else None
+        if first is None:
             return False
-        first = records[0]
-        source = first.get("eventSource")
+        source: object = first.get("eventSource")
         if source == "aws:sqs":
             return True
         # Hand-written SQS records without eventSource (Powertools' tests).
@@ -35,11 +35,12 @@ class Sqs:
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
         """Walk each message's body; its records keep the message id and receipt handle."""
-        for index, message in enumerate(records_list(event, "Records")):
+        for index, item in enumerate(records_list(event, "Records")):
             where = f"Records[{index}]"
-            if not isinstance(message, Mapping):
+            message = as_mapping(item)
+            if message is None:
                 raise S3EventError(f"{where}: expected an SQS message object", path=where)
-            body = message.get("body")
+            body: object = message.get("body")
             if body is None:
                 raise S3EventError(
                     f"{where}.body: the SQS message has no body", path=f"{where}.body"
