@@ -61,7 +61,10 @@ class Delivery(Protocol):
 
 def as_mapping(value: object) -> Mapping[str, Any] | None:
     """``value`` as a JSON object, or None if it is not one."""
-    return cast("Mapping[str, Any]", value) if isinstance(value, Mapping) else None
+    # type() first: an ABC isinstance check costs ~10x more, and JSON gives dicts.
+    if type(value) is dict or isinstance(value, Mapping):
+        return cast("Mapping[str, Any]", value)
+    return None
 
 
 def as_list(value: object) -> list[Any] | None:
