@@ -136,8 +136,42 @@ def check_model_depth(model: BaseModel, level: int, path: str) -> None:
             _check_block(cast("dict[str, Any]", value), room, path)
 
 
+# The keys validation bounds (str or None) in the blocks kept as dicts.
+_PRINCIPAL = frozenset({"principalId"})
+_REQUEST = frozenset({"sourceIPAddress"})
+_RESPONSE = frozenset({"x-amz-request-id", "x-amz-id-2"})
+_BUCKET = frozenset({"name", "ownerIdentity", "arn"})
+
+
+def _only_validated(record: S3EventRecord) -> bool:
+    """True when a record holds nothing validation left unbounded (AWS's records do)."""
+    s3 = record.s3
+    if record.__pydantic_extra__ or s3.__pydantic_extra__ or s3.object.__pydantic_extra__:
+        return False
+    identity, request = record.raw_user_identity, record.raw_request_parameters
+    response, bucket = record.raw_response_elements, s3.raw_bucket
+    if identity is not None and not identity.keys() <= _PRINCIPAL:
+        return False
+    if request is not None and not request.keys() <= _REQUEST:
+        return False
+    if response is not None and not response.keys() <= _RESPONSE:
+        return False
+    if not bucket.keys() <= _BUCKET:
+        return False
+    owner = bucket.get("ownerIdentity")
+    return (
+        (owner is None or owner.keys() <= _PRINCIPAL)
+        and record.glacier_event_data is None
+        and record.replication_event_data is None
+        and record.intelligent_tiering_event_data is None
+        and record.lifecycle_event_data is None
+    )
+
+
 def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
     """:func:`check_model_depth` for a record, along the fields a record has (the hot path)."""
+    if _only_validated(record):
+        return
     room = MAX_DEPTH - level
     _check_extra(record, room, path)
     _check_block(record.raw_user_identity, room, path)

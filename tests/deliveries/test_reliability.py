@@ -332,3 +332,16 @@ def test_eventbridge_errors_name_the_input_fields() -> None:
 )
 def test_other_s3_invocations_name_the_parser_to_use(event: dict[str, Any], parser: str) -> None:
     assert parser in str(_rejected(event))
+
+
+@pytest.mark.parametrize(
+    "where",
+    [("userIdentity",), ("s3", "bucket"), ("s3", "bucket", "ownerIdentity"), ("s3", "object")],
+)
+def test_the_depth_limit_holds_in_every_block_kept_as_given(where: tuple[str, ...]) -> None:
+    event: dict[str, Any] = copy.deepcopy(dict(PUT))
+    block = event["Records"][0]
+    for name in where:
+        block = block[name]
+    block["deep"] = _nested(MAX_DEPTH + 10)
+    assert f"more than {MAX_DEPTH} levels deep" in str(_rejected(event))
