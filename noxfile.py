@@ -60,6 +60,8 @@ def tests_core(session: nox.Session) -> None:
     session.run(
         *PYTEST,
         "tests/core",
+        "tests/deliveries",
+        "tests/test_layers.py",
         "tests/cli/test_cli_core.py",
         "tests/adapters/test_lambda.py",
         "tests/adapters/test_lambda_latest_only.py",

@@ -30,11 +30,38 @@ _SIMPLE = {
 DETAIL_TYPES = frozenset({"Object Created", "Object Deleted", *_SIMPLE})
 
 
+# What S3-compatible producers write as the reason: LocalStack the API
+# operation ("PostObject"), moto the event name's action ("Post",
+# "CompleteMultipartUpload"); compared without case or spaces.
+_CREATED_BY_REASON_VARIANT = {
+    "putobject": EventName.OBJECT_CREATED_PUT,
+    "put": EventName.OBJECT_CREATED_PUT,
+    "postobject": EventName.OBJECT_CREATED_POST,
+    "post": EventName.OBJECT_CREATED_POST,
+    "copyobject": EventName.OBJECT_CREATED_COPY,
+    "copy": EventName.OBJECT_CREATED_COPY,
+    "completemultipartupload": EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
+    "multipartupload": EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
+}
+
+
+def _created_by(reason: object) -> EventName | None:
+    if not isinstance(reason, str):
+        return None
+    known = _CREATED_BY_REASON.get(reason)
+    if known is not None or len(reason) > 40:
+        return known
+    return _CREATED_BY_REASON_VARIANT.get(reason.replace(" ", "").replace("_", "").lower())
+
+
 def event_name_of(detail_type: str, detail: Mapping[str, Any]) -> str:
-    """The S3 event name a detail-type (and its reason / deletion-type) maps to."""
+    """The S3 event name a detail-type (and its reason / deletion-type) maps to.
+
+    >>> event_name_of("Object Created", {"reason": "PostObject"})
+    'ObjectCreated:Post'
+    """
     if detail_type == "Object Created":
-        reason = detail.get("reason")
-        known = _CREATED_BY_REASON.get(reason) if isinstance(reason, str) else None
+        known = _created_by(detail.get("reason"))
         return known.value if known is not None else "ObjectCreated"
     if detail_type == "Object Deleted":
         category = (
@@ -94,6 +121,11 @@ def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
         ):
             if source in obj:
                 wire_object[target] = obj[source]
+        # Fields a notification's object has no name for are kept under their
+        # EventBridge names, as the object's extras.
+        for name, value in obj.items():
+            if name not in _OBJECT_FIELDS:
+                wire_object[name] = value
     record: dict[str, Any] = {
         "eventVersion": detail.get("version"),
         "eventSource": "aws:s3",
@@ -102,9 +134,7 @@ def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
         "eventName": event_name_of(detail_type, detail) if isinstance(detail_type, str) else None,
         "s3": {
             "s3SchemaVersion": "1.0",
-            "bucket": {"name": bucket_name, "arn": arn}
-            if arn is not None
-            else {"name": bucket_name},
+            "bucket": _wire_bucket(bucket, bucket_name, arn),
             "object": wire_object,
         },
     }
@@ -127,10 +157,23 @@ def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
             "destinationAccessTier": detail["destination-access-tier"]
         }
     # What EventBridge says that a notification has no field for stays reachable.
+    # Every top-level field but detail (replay-name, every resource, ...) and
+    # every detail field but bucket and object, under EventBridge's names.
     record["eventBridge"] = {
-        "id": event.get("id"),
-        "detail-type": detail_type,
-        "account": event.get("account"),
+        **{k: v for k, v in event.items() if k != "detail"},
         "detail": {k: v for k, v in detail.items() if k not in ("bucket", "object")},
     }
     return record
+
+
+_OBJECT_FIELDS = frozenset({"key", "size", "etag", "eTag", "version-id", "sequencer"})
+
+
+def _wire_bucket(bucket: object, name: object, arn: object) -> dict[str, Any]:
+    wire: dict[str, Any] = {"name": name}
+    if arn is not None:
+        wire["arn"] = arn
+    if isinstance(bucket, Mapping):
+        # Unknown bucket fields are kept as the bucket's extras.
+        wire.update((k, v) for k, v in bucket.items() if k != "name")
+    return wire

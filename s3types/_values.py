@@ -13,6 +13,8 @@ from pydantic_core import TzInfo
 __all__ = [
     "EventVersion",
     "Sequencer",
+    "MAX_KEY_BYTES",
+    "check_bucket_name",
     "decode_key",
     "parse_event_version",
     "parse_size",
@@ -89,39 +91,31 @@ class Sequencer(str):
     """An S3 ``sequencer``: orders events for the same key.
 
     S3's rule: right-pad the shorter value with zeros, then compare. The
-    comparison is case-insensitive (EventBridge sends lowercase hex), and
-    equality and hashing agree with it. The wire text is kept as it came.
+    comparison is case-insensitive (EventBridge sends lowercase hex). The
+    text of a Sequencer is its canonical form (upper case, trailing zeros
+    dropped), so equal sequencers are equal strings and hash alike, in sets
+    and dicts too; the wire text stays in the record's ``raw_sequencer``.
 
     >>> Sequencer("0055AED6DC") < Sequencer("0055AED6DD00")
     True
     >>> Sequencer("0A") == Sequencer("0a00"), len({Sequencer("0A"), Sequencer("0a00")})
     (True, 1)
+    >>> Sequencer("0a00"), hash(Sequencer("0a00")) == hash(Sequencer("0A"))
+    ('0A', True)
     """
 
     __slots__ = ()
 
-    def _canonical(self) -> str:
-        return self.upper().rstrip("0")
+    def __new__(cls, value: str) -> Sequencer:
+        """Make the canonical sequencer of ``value`` (case and trailing zeros do not count)."""
+        return super().__new__(cls, value.upper().rstrip("0") or "0")
 
     def _padded_pair(self, other: object) -> tuple[str, str] | None:
         if not isinstance(other, str):
             return None
-        mine, theirs = self.upper(), other.upper()
+        mine, theirs = str(self), other.upper()
         width = max(len(mine), len(theirs))
         return mine.ljust(width, "0"), theirs.ljust(width, "0")
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, str):
-            return NotImplemented
-        return self._canonical() == other.upper().rstrip("0")
-
-    def __ne__(self, other: object) -> bool:
-        if not isinstance(other, str):
-            return NotImplemented
-        return self._canonical() != other.upper().rstrip("0")
-
-    def __hash__(self) -> int:
-        return hash(self._canonical())
 
     def __lt__(self, other: object) -> bool:
         pair = self._padded_pair(other)
@@ -144,22 +138,42 @@ class Sequencer(str):
 MAX_WIRE_KEY_LENGTH = 3 * 1024
 
 
+#: The longest key S3 stores, in bytes of UTF-8.
+MAX_KEY_BYTES = 1024
+
+
 def decode_key(raw_key: str) -> str:
     """URL-decode an object key the way S3 encoded it (``unquote_plus``).
 
-    A wire key longer than any S3 key can be encoded (3072 characters) is
-    an error: decoding one would cost memory out of all proportion.
+    An empty key, a key over S3's 1,024 bytes, and an escape that is not
+    UTF-8 (``%C3%28``, a cut ``%C3``, an encoded surrogate ``%ED%A0%80``)
+    are errors: each would name no object. A wire key longer than any S3 key
+    can be encoded (3072 characters) is refused before decoding.
 
     >>> decode_key("red+flower.jpg"), decode_key("%C3%A4"), decode_key("a%2Bb")
     ('red flower.jpg', 'ä', 'a+b')
     """
+    if not raw_key:
+        raise ValueError("the key is empty; every S3 object has a key of at least one character")
     if len(raw_key) > MAX_WIRE_KEY_LENGTH:
         raise ValueError(
             f"the key is {len(raw_key)} characters long; S3 keys are at most 1024 bytes,"
             f" {MAX_WIRE_KEY_LENGTH} characters URL-encoded"
         )
     if "%" not in raw_key:
-        return raw_key.replace("+", " ") if "+" in raw_key else raw_key
+        key = raw_key.replace("+", " ") if "+" in raw_key else raw_key
+    else:
+        key = _unescape(raw_key)
+    if len(key) > MAX_KEY_BYTES // 4 and len(key.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES:
+        raise ValueError(
+            f"the key is {len(key.encode('utf-8', 'surrogatepass'))} bytes of UTF-8 once"
+            f" decoded; S3 keys are at most {MAX_KEY_BYTES} bytes"
+        )
+    return key
+
+
+def _unescape(raw_key: str) -> str:
+    data: bytes | None = None
     if "\\" not in raw_key:
         # S3 sends ASCII keys; as "%XX" -> "\\xXX", the C escape decoder turns
         # them into bytes ~3x faster than unquote_plus. Input it refuses (a
@@ -167,10 +181,18 @@ def decode_key(raw_key: str) -> str:
         # unquote_plus, which gives the same result for everything else.
         try:
             escaped = raw_key.replace("+", " ").replace("%", "\\x").encode("ascii")
-            return codecs.escape_decode(escaped)[0].decode("utf-8", "replace")
+            data = codecs.escape_decode(escaped)[0]
         except ValueError:
-            pass
-    return unquote_plus(raw_key)
+            data = None
+    try:
+        if data is not None:
+            return data.decode("utf-8")
+        return unquote_plus(raw_key, errors="strict")
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"the key's escapes are not UTF-8 (byte {err.start} of the decoded key:"
+            f" {err.reason}); S3 encodes keys as UTF-8, so this key names no object"
+        ) from None
 
 
 def version_id_or_none(value: str | None) -> str | None:
@@ -239,3 +261,27 @@ def to_utc(value: datetime) -> datetime:
                 f"{value.isoformat()} is outside the datetime range once converted to UTC"
             ) from None
     return value
+
+
+def check_bucket_name(name: str) -> str:
+    """A notification's bucket name: 1 to 255 of the characters S3 ever allowed.
+
+    Today's rules are stricter (3-63 lowercase), but legacy us-east-1
+    buckets have upper case and ``_``, and access point aliases
+    (``-s3alias``), directory buckets (``--x-s3``) and Object Lambda aliases
+    (``--ol-s3``) arrive as S3 sends them: all stay valid.
+
+    >>> check_bucket_name("Legacy_Bucket"), check_bucket_name("data--usw2-az1--x-s3")
+    ('Legacy_Bucket', 'data--usw2-az1--x-s3')
+    """
+    if not name:
+        raise ValueError("the bucket name is empty")
+    if len(name) > 255 or re.fullmatch(_BUCKET_NAME, name) is None:
+        raise ValueError(
+            "not a bucket name: S3 bucket names are 1-255 letters, digits, '.', '-' and '_'"
+        )
+    return name
+
+
+# Compiled on first use (``re`` caches it), like _VERSION.
+_BUCKET_NAME = r"[A-Za-z0-9._-]+"

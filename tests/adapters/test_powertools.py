@@ -117,8 +117,12 @@ def test_data_class_of_the_wire_event_reads_like_the_wire_event(real_event: dict
 
 
 def test_to_data_class_of_the_test_event_has_no_records() -> None:
-    data_class = to_data_class(parse_event(test_event("photos")))
-    assert data_class.raw_event == {"Records": []}
+    message = test_event("photos")
+    data_class = to_data_class(parse_event(message))
+    assert data_class.raw_event == {"Records": [], **message}
+    assert list(data_class.records) == []
+    # The round trip keeps it a test event (it used to come back as {"Records": []}).
+    assert from_data_class(data_class).is_test_event
 
 
 # --- the parser --------------------------------------------------------------
@@ -162,11 +166,8 @@ def test_parse_with_envelopes_gives_the_same_records(envelope: Any, wrap: Any) -
 
 
 def test_parser_envelopes_cannot_read_what_parse_event_reads() -> None:
-    # Powertools validates each SQS body as the model itself: the s3:TestEvent
-    # is not an S3Event there, and the EventBridge envelope hands over only the
-    # "detail". parse_event (or @s3_event_source) reads both.
-    with pytest.raises(ValidationError, match="Records"):
-        parse(event=dict(via_sqs(test_event("b"))), model=S3Event, envelope=envelopes.SqsEnvelope)
+    # Powertools' EventBridge envelope hands over only the "detail", which is
+    # no notification; parse_event (or @s3_event_source) reads the event.
     eventbridge = via_eventbridge(make_event(bucket="b", key="k"))
     with pytest.raises(ValidationError, match="Records"):
         parse(event=dict(eventbridge), model=S3Event, envelope=envelopes.EventBridgeEnvelope)
@@ -297,3 +298,16 @@ def test_s3_event_source_docstring_example() -> None:
     result = doctest.DocTestRunner().run(test)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_event_parser_with_the_sqs_envelope_reads_the_s3_test_event(
+    lambda_context: LambdaContext,
+) -> None:
+    """The README's Parser example on the first message S3 sends to a new queue."""
+
+    @event_parser(model=S3Event, envelope=envelopes.SqsEnvelope)
+    def handler(events: list[S3Event], context: LambdaContext) -> list[tuple[bool, int]]:
+        return [(event.is_test_event, len(event.records)) for event in events]
+
+    batch = via_sqs(test_event("photos"), make_event(bucket="photos", key="a b"))
+    assert handler(dict(batch), lambda_context) == [(True, 0), (False, 1)]

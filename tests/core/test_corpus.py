@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from s3types import EventName, EventVersion, S3Event, S3EventError, parse_event
-from s3types._detect import SHAPES
+from s3types._deliveries import REGISTRY as SHAPES
 
 EVENTS = Path(__file__).parent.parent / "events"
 

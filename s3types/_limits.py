@@ -1,0 +1,198 @@
+"""The bounds one input is held to: records per input and nesting depth.
+
+Each bound is one named constant, applied the same way whatever form the
+input has (a dict, JSON text, JSON inside an SQS or SNS message), and
+broken with one :class:`~s3types.S3EventError` message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from pydantic import BaseModel
+
+from s3types._errors import S3EventError
+
+if TYPE_CHECKING:
+    from s3types._model import S3Event, S3EventRecord
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_RECORDS",
+    "check_depth",
+    "check_model_depth",
+    "check_record_depth",
+    "too_deep",
+    "too_many",
+]
+
+#: Records (and SQS messages) one input may carry. S3 sends one record per
+#: notification and a Lambda SQS batch holds at most 10,000 messages (and 6 MB),
+#: so no real delivery comes near; the cap turns an absurd input into a quick
+#: error instead of minutes of validation and gigabytes of models.
+MAX_RECORDS = 10_000
+
+#: How deep objects and arrays may nest, counted from the top of each JSON
+#: document (a notification's record is at level 3: object, ``Records``
+#: list, record; an SQS body or SNS message is a document of its own). S3's
+#: own fields nest 6 deep; the rest is room for unknown fields, which are
+#: kept. The bound is below what pydantic's JSON parser refuses (200) and
+#: what ``model_dump``, ``pickle`` and ``copy.deepcopy`` survive, so an
+#: event that parses can also be dumped, pickled and copied.
+MAX_DEPTH = 128
+
+
+def too_many(count: int, what: str, path: str) -> S3EventError:
+    """The error for an input that carries more than :data:`MAX_RECORDS` records or messages."""
+    return S3EventError(
+        f"{path}: {count} {what} is more than one input can carry ({MAX_RECORDS}): S3 sends"
+        " one record per notification and a Lambda SQS batch holds at most 10,000 messages;"
+        " split the input",
+        path=path,
+    )
+
+
+def too_deep(path: str) -> S3EventError:
+    """The error for an input nested more than :data:`MAX_DEPTH` levels deep."""
+    where = f" at {path}" if path else ""
+    return S3EventError(
+        f"the input{where} nests objects and arrays more than {MAX_DEPTH} levels deep, the"
+        " limit for every form of input (dict or JSON text): S3's own fields nest 6 levels;"
+        " flatten the unknown field that holds the rest",
+        path=path,
+    )
+
+
+# Values that hold nothing: most of what a record carries, skipped without a look.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _deeper_than(value: object, room: int) -> bool:
+    """True if ``value`` holds containers more than ``room`` levels deep (iterative)."""
+    stack: list[tuple[object, int]] = [(value, room)]
+    while stack:
+        item, left = stack.pop()
+        children = _children(item)
+        if children is None:
+            continue
+        if left <= 0:
+            return True
+        for child in children:
+            if type(child) not in _LEAVES:
+                stack.append((child, left - 1))
+    return False
+
+
+def _children(item: object) -> Iterable[object] | None:
+    kind: type[object] = type(item)
+    if kind is dict or (kind not in _LEAVES and isinstance(item, Mapping)):
+        return cast("Mapping[object, object]", item).values()
+    if kind is list or kind is tuple:
+        return cast("Iterable[object]", item)
+    return None
+
+
+def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:
+    # A block kept as a dict (userIdentity, s3.bucket, ...): flat unless it has extras.
+    if block is not None and not _flat(block) and _deeper_than(block, room):
+        raise too_deep(path)
+
+
+def _flat(block: Mapping[str, Any]) -> bool:
+    # Leaves, or dicts of leaves (s3.bucket.ownerIdentity): the shape S3 sends.
+    value: object
+    for value in block.values():
+        kind: type[object] = type(value)
+        if kind in _LEAVES:
+            continue
+        if kind is not dict:
+            return False
+        for inner in cast("dict[str, object]", value).values():
+            if type(inner) not in _LEAVES:
+                return False
+    return True
+
+
+def _check_extra(model: BaseModel, room: int, path: str) -> None:
+    extra = model.__pydantic_extra__
+    # The extras dict is no level of its own: its values sit at the fields' level.
+    if extra and _deeper_than(extra, room + 1):
+        raise too_deep(path)
+
+
+def check_model_depth(model: BaseModel, level: int, path: str) -> None:
+    """Refuse a validated model whose kept values reach past :data:`MAX_DEPTH` (any model).
+
+    ``level`` is the model's own level in its JSON document. Only what
+    validation could not bound is walked: extras and blocks kept as dicts.
+    """
+    room = MAX_DEPTH - level
+    _check_extra(model, room, path)
+    for value in model.__dict__.values():
+        if isinstance(value, BaseModel):
+            check_model_depth(value, level + 1, path)
+        elif type(value) is dict:
+            _check_block(cast("dict[str, Any]", value), room, path)
+
+
+# The keys validation bounds (str or None) in the blocks kept as dicts.
+_PRINCIPAL = frozenset({"principalId"})
+_REQUEST = frozenset({"sourceIPAddress"})
+_RESPONSE = frozenset({"x-amz-request-id", "x-amz-id-2"})
+_BUCKET = frozenset({"name", "ownerIdentity", "arn"})
+
+
+def _only_validated(record: S3EventRecord) -> bool:
+    """True when a record holds nothing validation left unbounded (AWS's records do)."""
+    s3 = record.s3
+    if record.__pydantic_extra__ or s3.__pydantic_extra__ or s3.object.__pydantic_extra__:
+        return False
+    identity, request = record.raw_user_identity, record.raw_request_parameters
+    response, bucket = record.raw_response_elements, s3.raw_bucket
+    if identity is not None and not identity.keys() <= _PRINCIPAL:
+        return False
+    if request is not None and not request.keys() <= _REQUEST:
+        return False
+    if response is not None and not response.keys() <= _RESPONSE:
+        return False
+    if not bucket.keys() <= _BUCKET:
+        return False
+    owner = bucket.get("ownerIdentity")
+    return (
+        (owner is None or owner.keys() <= _PRINCIPAL)
+        and record.glacier_event_data is None
+        and record.replication_event_data is None
+        and record.intelligent_tiering_event_data is None
+        and record.lifecycle_event_data is None
+    )
+
+
+def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
+    """:func:`check_model_depth` for a record, along the fields a record has (the hot path)."""
+    if _only_validated(record):
+        return
+    room = MAX_DEPTH - level
+    _check_extra(record, room, path)
+    _check_block(record.raw_user_identity, room, path)
+    _check_block(record.raw_request_parameters, room, path)
+    _check_block(record.raw_response_elements, room, path)
+    s3 = record.s3
+    _check_extra(s3, room - 1, path)
+    _check_block(s3.raw_bucket, room - 1, path)
+    _check_extra(s3.object, room - 2, path)
+    for data in (
+        record.glacier_event_data,
+        record.replication_event_data,
+        record.intelligent_tiering_event_data,
+        record.lifecycle_event_data,
+    ):
+        if data is not None:
+            check_model_depth(data, level + 1, path)
+
+
+def check_depth(event: S3Event, path: str) -> None:
+    """Refuse a validated notification whose kept values reach past :data:`MAX_DEPTH`."""
+    _check_extra(event, MAX_DEPTH - 1, path)
+    for record in event.records:
+        check_record_depth(record, 3, path)
