@@ -63,7 +63,7 @@ def test_a_put_delete_put_burst_across_messages_runs_once_for_the_last_put(
     ids = message_ids(batch)
     assert skipped == [
         f"latest_only: skipped ObjectRemoved:Delete of 'a.jpg' in bucket photos (sequencer"
-        f" 0055aed6dc0002, message {ids[1]}): superseded by ObjectCreated:Put (sequencer"
+        f" 0055AED6DC0002, message {ids[1]}): superseded by ObjectCreated:Put (sequencer"
         f" 0055AED6DC0003, message {ids[0]}) in this invocation",
         f"latest_only: skipped ObjectCreated:Put of 'a.jpg' in bucket photos (sequencer"
         f" 0055AED6DC, message {ids[3]}): superseded by ObjectCreated:Put (sequencer"
@@ -101,7 +101,7 @@ def test_repeats_of_one_notification_run_once(
     ids = message_ids(batch)
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG] == [
         f"latest_only: skipped ObjectCreated:Put of 'a.jpg' in bucket photos (sequencer"
-        f" 0055aed6dc, message {ids[1]}): a repeat of message {ids[0]} in this invocation",
+        f" 0055AED6DC, message {ids[1]}): a repeat of message {ids[0]} in this invocation",
         f"latest_only: skipped ObjectCreated:Put of 'a.jpg' in bucket photos (sequencer"
         f" 0055AED6DC, message {ids[2]}): a repeat of message {ids[0]} in this invocation",
     ]
