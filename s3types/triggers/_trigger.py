@@ -1,0 +1,294 @@
+"""``Trigger``: one S3 notification rule (bucket, event types, key prefix and suffix)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from s3types.triggers._events import TriggerError, check_event_type
+
+if TYPE_CHECKING:
+    from s3types import S3EventRecord
+
+__all__ = ["ALL_EVENT_TYPES", "Trigger"]
+
+# Every event S3 sends: one wildcard per category, and the names without one.
+ALL_EVENT_TYPES: tuple[str, ...] = (
+    "s3:IntelligentTiering",
+    "s3:LifecycleExpiration:*",
+    "s3:LifecycleTransition",
+    "s3:ObjectAcl:Put",
+    "s3:ObjectAnnotation:*",
+    "s3:ObjectCreated:*",
+    "s3:ObjectRemoved:*",
+    "s3:ObjectRestore:*",
+    "s3:ObjectRetention:Put",
+    "s3:ObjectTagging:*",
+    "s3:ReducedRedundancyLostObject",
+    "s3:Replication:*",
+)
+_MAX_FILTER_BYTES = 1024
+# What an existing configuration may hold that this release does not know yet.
+_WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
+
+
+def _check_filter(value: object, field: str, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{where}: {field} must be a string or None, got {type(value).__name__}")
+    if "*" in value:
+        raise TriggerError(
+            f"{where}: {field} {value[:100]!r} contains '*', but S3 has no globs: a {field}"
+            f" is literal text the key must {'start' if field == 'prefix' else 'end'} with;"
+            f" write {field}={value.replace('*', '')[:100]!r}"
+        )
+    if len(value.encode("utf-8", "surrogatepass")) > _MAX_FILTER_BYTES:
+        raise TriggerError(
+            f"{where}: {field} is {len(value.encode('utf-8', 'surrogatepass')):,} bytes of UTF-8,"
+            f" longer than any S3 key (1,024 bytes): it could never match"
+        )
+    return value
+
+
+def _check_bucket(bucket: object, where: str) -> str | None:
+    if bucket is None:
+        return None
+    if not isinstance(bucket, str):
+        raise TypeError(f"{where}: bucket must be a string or None, got {type(bucket).__name__}")
+    if not bucket or len(bucket) > 255 or "/" in bucket or bucket != bucket.strip():
+        raise TriggerError(
+            f"{where}: {bucket[:100]!r} is not a bucket name (give the name alone,"
+            " no 's3://' and no key)"
+        )
+    return bucket
+
+
+class Trigger:
+    """One S3 notification rule: a bucket, event types, and an optional key prefix and suffix.
+
+    Frozen and validated. ``events`` are the names S3 accepts in a
+    notification configuration (``"s3:ObjectCreated:*"``,
+    ``"s3:ObjectRemoved:Delete"``, ...; without ``s3:`` it is added); anything
+    else is a :class:`TriggerError` naming the closest valid name. ``prefix``
+    and ``suffix`` are literal (S3 has no globs), compared with the decoded
+    key. ``bucket=None`` matches any bucket at run time (a handler declared
+    without ``bucket=``); it cannot be applied to S3 until a bucket is given
+    (:meth:`with_bucket`). ``id`` names the rule in the bucket's
+    configuration; without one a stable id is derived (:attr:`rule_id`).
+
+    >>> trigger = Trigger("photos", prefix="uploads/", suffix=".jpg")
+    >>> trigger.events
+    ('s3:ObjectCreated:*',)
+    >>> trigger.fires_on("photos", "uploads/red flower.jpg", "ObjectCreated:Put")
+    True
+    >>> Trigger("photos", prefix="uploads/*")
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: Trigger: prefix 'uploads/*' contains '*', but S3 has...
+    """
+
+    __slots__ = ("_categories", "_names", "bucket", "events", "id", "prefix", "suffix")
+
+    _names: frozenset[str]
+    _categories: frozenset[str]
+    bucket: str | None
+    events: tuple[str, ...]
+    prefix: str | None
+    suffix: str | None
+    id: str | None
+
+    def __init__(
+        self,
+        bucket: str | None,
+        events: Iterable[str] = ("s3:ObjectCreated:*",),
+        *,
+        prefix: str | None = None,
+        suffix: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        where = "Trigger"
+        if isinstance(events, str):
+            raise TypeError(
+                f"{where}: events must be a list of event types, not a string:"
+                f" write events=[{events[:100]!r}]"
+            )
+        try:
+            given = tuple(events)
+        except TypeError:
+            raise TypeError(
+                f"{where}: events must be a list of event types, got {type(events).__name__}"
+            ) from None
+        checked = tuple(dict.fromkeys(check_event_type(name, where) for name in given))
+        if not checked:
+            raise TriggerError(
+                f"{where}: events is empty, so the trigger would never fire;"
+                " give at least one event type, e.g. 's3:ObjectCreated:*'"
+            )
+        if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
+            raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
+        self._set(
+            _check_bucket(bucket, where),
+            checked,
+            _check_filter(prefix, "prefix", where),
+            _check_filter(suffix, "suffix", where),
+            id,
+        )
+
+    def _set(
+        self,
+        bucket: str | None,
+        events: tuple[str, ...],
+        prefix: str | None,
+        suffix: str | None,
+        rule_id: str | None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "bucket", bucket)
+        setter(self, "events", events)
+        setter(self, "prefix", prefix)
+        setter(self, "suffix", suffix)
+        setter(self, "id", rule_id)
+        # Wire event names come without "s3:": exact names, and wildcard categories.
+        setter(self, "_names", frozenset(e[3:] for e in events if not e.endswith(":*")))
+        setter(self, "_categories", frozenset(e[3:-2] for e in events if e.endswith(":*")))
+
+    @classmethod
+    def _from_configuration(
+        cls,
+        bucket: str,
+        events: Iterable[str],
+        prefix: str | None,
+        suffix: str | None,
+        rule_id: str | None,
+    ) -> Trigger:
+        # A rule S3 already accepted: names newer than this release are kept as they are.
+        trigger = cls.__new__(cls)
+        names = tuple(
+            name if _WELL_FORMED.fullmatch(name) else check_event_type(name, f"rule {rule_id!r}")
+            for name in events
+        )
+        trigger._set(bucket, names, prefix or None, suffix or None, rule_id)
+        return trigger
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Trigger is frozen: use trigger.replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Trigger is frozen")
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.bucket, self.events, self.prefix, self.suffix, self.id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Trigger):
+            return NotImplemented
+        return self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def __repr__(self) -> str:
+        parts = [repr(self.bucket), f"events={list(self.events)!r}"]
+        parts += [f"{name}={value!r}" for name, value in self._options() if value is not None]
+        return f"Trigger({', '.join(parts)})"
+
+    def _options(self) -> tuple[tuple[str, str | None], ...]:
+        return (("prefix", self.prefix), ("suffix", self.suffix), ("id", self.id))
+
+    def __str__(self) -> str:
+        scope = f"s3://{self.bucket or '*'}/{self.prefix or ''}*{self.suffix or ''}"
+        return f"{self.rule_id} ({', '.join(self.events)} on {scope})"
+
+    @property
+    def rule_id(self) -> str:
+        """``id``, or one derived from the rule itself (stable across runs and machines).
+
+        >>> Trigger("photos", prefix="uploads/").rule_id
+        's3types-...'
+        """
+        if self.id is not None:
+            return self.id
+        text = "\n".join([self.bucket or "", *self.events, self.prefix or "", self.suffix or ""])
+        return "s3types-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+    def replace(self, **changes: Any) -> Trigger:
+        """A copy with some fields changed (validated again).
+
+        >>> Trigger(None, prefix="in/").replace(bucket="photos").bucket
+        'photos'
+        """
+        fields: dict[str, Any] = {
+            "bucket": self.bucket,
+            "events": self.events,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "id": self.id,
+        }
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(f"Trigger.replace: no field {sorted(unknown)[0]!r}")
+        fields.update(changes)
+        bucket = fields.pop("bucket")
+        return Trigger(bucket, **fields)
+
+    def with_bucket(self, bucket: str) -> Trigger:
+        """This trigger on ``bucket`` when it names none (else itself, unchanged)."""
+        return self if self.bucket is not None else self.replace(bucket=bucket)
+
+    def fires_on(self, bucket: str, key: str, event_name: str) -> bool:
+        """Whether S3 would send this event for this object (``key`` decoded; ``s3:`` optional).
+
+        The form the loop guard uses, with no record at hand.
+
+        >>> Trigger("b", ["s3:ObjectRemoved:*"]).fires_on("b", "x", "s3:ObjectRemoved:Delete")
+        True
+        """
+        name = event_name[3:] if event_name.startswith("s3:") else event_name
+        if name not in self._names and name.partition(":")[0] not in self._categories:
+            return False
+        return self._scope_holds(bucket, key)
+
+    def _scope_holds(self, bucket: str, key: str) -> bool:
+        if self.bucket is not None and bucket != self.bucket:
+            return False
+        if self.prefix is not None and not key.startswith(self.prefix):
+            return False
+        return self.suffix is None or key.endswith(self.suffix)
+
+    def matches(self, record: S3EventRecord) -> bool:
+        """True when S3 would deliver ``record`` for this trigger (S3's filter rule, decoded key).
+
+        >>> from s3types import parse_event
+        >>> from s3types.testing import make_event
+        >>> record = parse_event(make_event(bucket="b", key="in/a b.jpg")).records[0]
+        >>> Trigger("b", prefix="in/", suffix=".jpg").matches(record)
+        True
+        """
+        name = record.event_name
+        if name not in self._names and name.category not in self._categories:
+            return False
+        return self._scope_holds(record.bucket_name, record.key)
+
+    def mismatch(self, record: S3EventRecord) -> str | None:
+        """Why ``record`` does not match (for a log line), or None when it does.
+
+        >>> from s3types import parse_event
+        >>> from s3types.testing import make_event
+        >>> record = parse_event(make_event(bucket="b", key="a.png")).records[0]
+        >>> Trigger("b", suffix=".jpg").mismatch(record)
+        "key 'a.png' does not end with suffix '.jpg'"
+        """
+        name = record.event_name
+        key = record.key
+        if name not in self._names and name.category not in self._categories:
+            return f"event {str(name)!r} is not one of {', '.join(self.events)}"
+        if self.bucket is not None and record.bucket_name != self.bucket:
+            return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
+        if self.prefix is not None and not key.startswith(self.prefix):
+            return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
+        if self.suffix is not None and not key.endswith(self.suffix):
+            return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
+        return None
