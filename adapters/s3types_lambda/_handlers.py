@@ -4,18 +4,43 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from s3types import S3Event, S3EventRecord, parse_event
 from s3types._detect import SQS
+from s3types.triggers import Trigger
+from s3types.triggers._guard import running_triggers
 from s3types_lambda._batch import SqsBatchResponseDict, process_sqs_batch
 from s3types_lambda._context import LambdaContext
-from s3types_lambda._filters import RecordFilter, check_event_patterns
+from s3types_lambda._filters import check_writes_to, handler_trigger, log_skipped
 
-__all__ = ["s3_handler", "s3_record_handler"]
+__all__ = ["S3RecordHandler", "s3_handler", "s3_record_handler"]
 
 ContextT = TypeVar("ContextT", bound=LambdaContext)
+ContextT_contra = TypeVar("ContextT_contra", bound=LambdaContext, contravariant=True)
 ReturnT = TypeVar("ReturnT")
+
+
+class S3RecordHandler(Protocol[ContextT_contra]):
+    """The Lambda handler ``@s3_record_handler`` makes, with the trigger it declares.
+
+    ``s3_triggers`` (a tuple of :class:`s3types.triggers.Trigger`) is what
+    ``s3types trigger`` applies and exports; ``s3_writes_to`` the prefixes
+    the function says it writes to (for the loop check).
+
+    >>> def triggers_of(handler: S3RecordHandler[LambdaContext]) -> tuple[Trigger, ...]:
+    ...     return handler.s3_triggers
+    """
+
+    s3_triggers: tuple[Trigger, ...]
+    s3_writes_to: tuple[str, ...]
+    __name__: str
+
+    def __call__(
+        self, event: Mapping[str, Any], context: ContextT_contra, /
+    ) -> SqsBatchResponseDict:
+        """Handle one raw event; returns the SQS partial batch response."""
+        ...
 
 
 def s3_handler(
@@ -48,20 +73,30 @@ def s3_handler(
 
 def s3_record_handler(
     *,
+    bucket: str | None = None,
     events: Iterable[str] | None = None,
     prefix: str | None = None,
     suffix: str | None = None,
-) -> Callable[
-    [Callable[[S3EventRecord, ContextT], None]],
-    Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict],
-]:
+    writes_to: Iterable[str] = (),
+) -> Callable[[Callable[[S3EventRecord, ContextT], None]], S3RecordHandler[ContextT]]:
     """Call ``def f(record: S3EventRecord, context) -> None`` once per matching record.
 
-    Records are filtered the way S3's notification filter rules work:
-    ``events`` are patterns like ``"s3:ObjectCreated:*"`` or
+    The arguments declare the trigger (a :class:`s3types.triggers.Trigger`,
+    exposed as ``handler.s3_triggers``), and records are filtered by it with
+    S3's own rule: ``bucket`` (None: any), ``events`` the event types S3
+    accepts in a configuration, like ``"s3:ObjectCreated:*"`` or
     ``"s3:ObjectRemoved:Delete"`` (None: every event), ``prefix`` and
-    ``suffix`` are tested against the decoded key. Records that do not match,
-    and the ``s3:TestEvent``, are skipped.
+    ``suffix`` literal and tested against the decoded key. A name S3 would
+    refuse (``"s3:ObjectCreate:*"``, wrong case, ``"*"``) or a wrong type
+    fails here, at decoration, naming the closest valid name. Records that do
+    not match, and the ``s3:TestEvent``, are skipped, each logged at DEBUG
+    (logger ``s3types_lambda``) with the reason.
+
+    While the function runs, ``s3types.ops.put_object`` and ``copy_object``
+    refuse to write where this trigger would fire (the function would run
+    on its own output); ``writes_to`` lists the key prefixes the function
+    writes to, so that ``s3types trigger check`` can report a loop before
+    deployment.
 
     For an SQS batch each message is handled on its own and the handler
     returns ``{"batchItemFailures": [{"itemIdentifier": messageId}, ...]}``
@@ -80,24 +115,30 @@ def s3_record_handler(
     red flower.jpg
     {'batchItemFailures': []}
     """
-    patterns = check_event_patterns(events, where="s3_record_handler")
-    record_filter = RecordFilter(events=patterns, prefix=prefix, suffix=suffix)
+    where = "s3_record_handler"
+    trigger = handler_trigger(where, bucket=bucket, events=events, prefix=prefix, suffix=suffix)
+    triggers = (trigger,)
+    places = check_writes_to(writes_to, where)
 
-    def decorate(
-        func: Callable[[S3EventRecord, ContextT], None],
-    ) -> Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict]:
+    def decorate(func: Callable[[S3EventRecord, ContextT], None]) -> S3RecordHandler[ContextT]:
+        def handle_record(record: S3EventRecord, context: ContextT) -> None:
+            if trigger.matches(record):
+                func(record, context)
+            else:
+                log_skipped(trigger, record)
+
         @functools.wraps(func)
         def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
-            def handle_record(record: S3EventRecord) -> None:
-                if record_filter.accepts(record):
-                    func(record, context)
+            with running_triggers(triggers):
+                if isinstance(event, Mapping) and SQS.claims(event):
+                    return process_sqs_batch(event, lambda record: handle_record(record, context))
+                for record in parse_event(event).records:
+                    handle_record(record, context)
+                return {"batchItemFailures": []}
 
-            if isinstance(event, Mapping) and SQS.claims(event):
-                return process_sqs_batch(event, handle_record)
-            for record in parse_event(event).records:
-                handle_record(record)
-            return {"batchItemFailures": []}
-
-        return handler
+        made = cast("S3RecordHandler[ContextT]", handler)
+        made.s3_triggers = triggers
+        made.s3_writes_to = places
+        return made
 
     return decorate

@@ -9,6 +9,7 @@ from s3types.ops._metadata import check_metadata
 from s3types.ops._names import check_bucket_name, check_key, object_of
 from s3types.ops._results import CopyResult, DeleteResult, PutResult, unquote_etag
 from s3types.ops._tags import encode_tags
+from s3types.triggers._guard import check_copy, check_write
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,6 +42,7 @@ def put_object(
     kms_key_id: str | None = None,
     acl: ObjectCannedACLType | None = None,
     content_type: str | None = None,
+    allow_retrigger: bool = False,
 ) -> PutResult:
     """Store an object: bytes, a str (sent as UTF-8) or a binary file object.
 
@@ -49,6 +51,9 @@ def put_object(
     which entry is wrong). ``kms_key_id`` goes with ``sse="aws:kms"`` or
     ``"aws:kms:dsse"`` only. There is deliberately no form taking a record:
     writing back to the key that triggered the event would trigger it again.
+    Inside an ``s3_record_handler`` call, a write where that handler's own
+    trigger fires is refused (``ValueError`` naming the trigger) unless
+    ``allow_retrigger=True``.
 
     >>> put_object(client, "my-bucket", "greetings/hello.txt", "hello",
     ...            tags={"team": "data/ml"}, metadata={"author": "ada"},
@@ -59,6 +64,7 @@ def put_object(
     ...                sse="aws:kms", kms_key_id="alias/reports").version_id is None
     True
     """
+    check_write("put_object", bucket, key, allow_retrigger=allow_retrigger)
     check_bucket_name(bucket)
     check_key(key)
     request: PutObjectRequestTypeDef = {"Bucket": bucket, "Key": key}
@@ -103,6 +109,7 @@ def copy_object(
     *,
     target_key: str | None = None,
     version_id: str | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult: ...
 @overload
 def copy_object(
@@ -113,6 +120,7 @@ def copy_object(
     target_bucket: str,
     target_key: str | None = None,
     version_id: str | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult: ...
 def copy_object(
     client: S3Client,
@@ -122,11 +130,14 @@ def copy_object(
     *,
     target_key: str | None = None,
     version_id: str | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult:
     """Copy an object (a given version of it, if asked) to a bucket, under the same key or another.
 
     Takes a bucket and key, or a record and ``target_bucket=``. Metadata and
     tags are copied with the object. One request: objects up to 5 GB.
+    Inside an ``s3_record_handler`` call, a copy to where that handler's own
+    trigger fires is refused unless ``allow_retrigger=True``.
 
     >>> copy_object(client, "my-bucket", "greetings/hello.txt", "archive",
     ...             target_key="2024/hello.txt")
@@ -134,6 +145,7 @@ def copy_object(
     >>> copy_object(client, record, target_bucket="archive").etag
     '5d41402abc4b2a76b9719d911017c592'
     """
+    check_copy(bucket, key, target_bucket, target_key, allow_retrigger=allow_retrigger)
     bucket, key, version_id = object_of("copy_object", bucket, key, version_id)
     if target_bucket is None:
         raise TypeError("copy_object() needs target_bucket, the bucket to copy into")

@@ -69,7 +69,7 @@ def check_event_type(name: object, where: str) -> str:
     's3:ObjectRemoved:Delete'
     """
     if not isinstance(name, str):
-        raise TriggerError(f"{where}: event type {name!r} is not a string")
+        raise TypeError(f"{where}: event type {name!r} is not a string")
     full = name if name.startswith("s3:") else "s3:" + name
     if full in _ACCEPTED:
         return full

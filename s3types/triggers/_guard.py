@@ -14,7 +14,7 @@ from contextvars import ContextVar
 
 from s3types.triggers._trigger import Trigger
 
-__all__ = ["check_write", "loop_risks", "running_triggers"]
+__all__ = ["check_copy", "check_write", "loop_risks", "running_triggers"]
 
 _RUNNING: ContextVar[tuple[Trigger, ...]] = ContextVar("s3types_running_triggers", default=())
 # A write makes one of these, depending on its size and how the client sends it.
@@ -43,11 +43,9 @@ def check_write(operation: str, bucket: str, key: str, *, allow_retrigger: bool)
     ...
     ValueError: put_object() would write s3://photos/in/copy.jpg, where trigger uploads ...
     """
-    if allow_retrigger:
-        return
     triggers = _RUNNING.get()
-    if not triggers:
-        return
+    if not triggers or allow_retrigger or not isinstance(bucket, str) or not isinstance(key, str):
+        return  # not in a handler, or opted out; wrong types are the operation's to report
     for trigger in triggers:
         if any(trigger.fires_on(bucket, key, event) for event in _WRITE_EVENTS[operation]):
             raise ValueError(
@@ -56,6 +54,23 @@ def check_write(operation: str, bucket: str, key: str, *, allow_retrigger: bool)
                 " forever. Write outside the trigger's scope, or pass allow_retrigger=True if"
                 " the handler stops the loop itself"
             )
+
+
+def check_copy(
+    source: object,
+    key: object,
+    target_bucket: object,
+    target_key: object,
+    *,
+    allow_retrigger: bool,
+) -> None:
+    """:func:`check_write` for ``copy_object``'s arguments (source bucket and key, or a record)."""
+    if not _RUNNING.get() or allow_retrigger:
+        return
+    if target_key is None:
+        target_key = key if isinstance(source, str) else getattr(source, "key", None)
+    if isinstance(target_bucket, str) and isinstance(target_key, str):
+        check_write("copy_object", target_bucket, target_key, allow_retrigger=False)
 
 
 def loop_risks(triggers: Iterable[Trigger], writes_to: Iterable[str]) -> list[str]:

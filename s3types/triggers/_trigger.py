@@ -109,18 +109,41 @@ class Trigger:
         suffix: str | None = None,
         id: str | None = None,
     ) -> None:
-        where = "Trigger"
+        self._validate("Trigger", bucket, events, prefix, suffix, id)
+
+    @classmethod
+    def _checked(
+        cls,
+        where: str,
+        bucket: object,
+        events: object,
+        prefix: object = None,
+        suffix: object = None,
+    ) -> Trigger:
+        # For the adapters: the same checks, errors naming the decorator the user called.
+        trigger = cls.__new__(cls)
+        trigger._validate(where, bucket, events, prefix, suffix, None)
+        return trigger
+
+    def _validate(
+        self,
+        where: str,
+        bucket: object,
+        events: object,
+        prefix: object,
+        suffix: object,
+        id: object,
+    ) -> None:
         if isinstance(events, str):
             raise TypeError(
                 f"{where}: events must be a list of event types, not a string:"
                 f" write events=[{events[:100]!r}]"
             )
-        try:
-            given = tuple(events)
-        except TypeError:
+        if not isinstance(events, Iterable):
             raise TypeError(
                 f"{where}: events must be a list of event types, got {type(events).__name__}"
-            ) from None
+            )
+        given: tuple[object, ...] = tuple(events)
         checked = tuple(dict.fromkeys(check_event_type(name, where) for name in given))
         if not checked:
             raise TriggerError(
@@ -151,9 +174,17 @@ class Trigger:
         setter(self, "prefix", prefix)
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
-        # Wire event names come without "s3:": exact names, and wildcard categories.
+        # Wire event names come without "s3:": exact names, and the categories a
+        # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
+        # two-part names some producers send for it ("IntelligentTiering:...").
         setter(self, "_names", frozenset(e[3:] for e in events if not e.endswith(":*")))
-        setter(self, "_categories", frozenset(e[3:-2] for e in events if e.endswith(":*")))
+        setter(
+            self,
+            "_categories",
+            frozenset(
+                e[3:].removesuffix(":*") for e in events if e.endswith(":*") or e.count(":") == 1
+            ),
+        )
 
     @classmethod
     def _from_configuration(
