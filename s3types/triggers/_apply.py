@@ -138,8 +138,16 @@ def apply_triggers(
             )
         created = True
         previous: dict[str, Any] = {}
+        region = s3_client.meta.region_name or "us-east-1"
     else:
         previous = read_configuration(s3_client, bucket)
+        location = s3_client.get_bucket_location(Bucket=bucket).get("LocationConstraint")
+        region = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}.get(location, location)
+    if target.region != region:
+        raise TriggerError(
+            f"apply_triggers: target {target.arn!r} is in {target.region}, bucket {bucket!r} in"
+            f" {region}: S3 notifies only targets in the bucket's own region"
+        )
     merge = merge_configuration(previous, ours, target, bucket)
     check_triggers(rules_of(merge.configuration, bucket))
     changed = bool(merge.added or merge.replaced or merge.removed) or created
