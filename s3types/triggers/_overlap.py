@@ -94,7 +94,9 @@ def check_triggers(triggers: Iterable[Trigger]) -> None:
     """
     groups: dict[tuple[str | None, str], list[Trigger]] = defaultdict(list)
     unbound: list[Trigger] = []
+    position: dict[int, int] = {}
     for trigger in triggers:
+        position.setdefault(id(trigger), len(position))
         if not isinstance(trigger, Trigger):
             raise TypeError(f"check_triggers: expected Trigger, got {type(trigger).__name__}")
         if trigger.bucket is None:
@@ -107,20 +109,24 @@ def check_triggers(triggers: Iterable[Trigger]) -> None:
             if bucket is not None and (None, category) in groups:
                 members.extend(groups[(None, category)])
     for members in groups.values():
-        _check_group(members)
+        found = _check_group(members)
+        if found is not None:
+            first, second, how = found
+            if position[id(first)] > position[id(second)]:
+                first, second = second, first  # name them in the order given
+            raise TriggerError(_message(first, second, how))
 
 
-def _check_group(members: list[Trigger]) -> None:
+def _check_group(members: list[Trigger]) -> tuple[Trigger, Trigger, str] | None:
     if len(members) < 2:
-        return
+        return None
     by_prefix = sorted(members, key=_prefix_of)
     by_suffix = sorted(members, key=_reversed_suffix_of)
     # Candidates are the rules whose prefix (suffix) starts with another's: a
     # contiguous run in sorted order. Scan along the axis with fewer of them.
     if _candidates(by_prefix, _prefix_of) <= _candidates(by_suffix, _reversed_suffix_of):
-        _scan(by_prefix, _prefix_of)
-    else:
-        _scan(by_suffix, _reversed_suffix_of)
+        return _scan(by_prefix, _prefix_of)
+    return _scan(by_suffix, _reversed_suffix_of)
 
 
 def _prefix_of(trigger: Trigger) -> str:
@@ -136,7 +142,9 @@ def _candidates(ordered: list[Trigger], text: Callable[[Trigger], str]) -> int:
     return sum(bisect_left(values, value + _TOP) - index - 1 for index, value in enumerate(values))
 
 
-def _scan(ordered: list[Trigger], text: Callable[[Trigger], str]) -> None:
+def _scan(
+    ordered: list[Trigger], text: Callable[[Trigger], str]
+) -> tuple[Trigger, Trigger, str] | None:
     values = [text(t) for t in ordered]
     for index, value in enumerate(values):
         for other in range(index + 1, len(values)):
@@ -144,4 +152,5 @@ def _scan(ordered: list[Trigger], text: Callable[[Trigger], str]) -> None:
                 break
             how = overlap(ordered[index], ordered[other])
             if how is not None and ordered[index] is not ordered[other]:
-                raise TriggerError(_message(ordered[index], ordered[other], how))
+                return ordered[index], ordered[other], how
+    return None

@@ -30,7 +30,8 @@ def client(server: LocalS3Server, service: str, region: str = "us-east-1") -> An
     import boto3
     from botocore.config import Config
 
-    return boto3.client(
+    make: Any = boto3.client  # the service is a runtime string here, not a stubbed literal
+    return make(
         service,
         endpoint_url=server.endpoint_url,
         region_name=region,

@@ -151,7 +151,9 @@ def test_an_overlap_with_a_foreign_rule_is_refused_before_any_write(
 def test_a_rule_we_no_longer_declare_is_removed_and_a_changed_one_replaced(
     s3: S3Client, bucket: str, queue: tuple[str, str]
 ) -> None:
-    apply_triggers(s3, [Trigger(bucket, prefix="a/"), Trigger(bucket, prefix="b/", id="b")], queue[1])
+    apply_triggers(
+        s3, [Trigger(bucket, prefix="a/"), Trigger(bucket, prefix="b/", id="b")], queue[1]
+    )
     plan = apply_triggers(s3, [Trigger(bucket, prefix="b/new/", id="b")], queue[1])
     assert [t.prefix for t in plan.removed] == ["a/"]
     assert [t.prefix for t in plan.replaced] == ["b/new/"]
@@ -203,9 +205,7 @@ def test_create_bucket_in_the_clients_region(s3_server: LocalS3Server, region: s
     assert (location or "us-east-1") == region
 
 
-def test_a_target_in_another_region_is_refused_before_any_write(
-    s3: S3Client, bucket: str
-) -> None:
+def test_a_target_in_another_region_is_refused_before_any_write(s3: S3Client, bucket: str) -> None:
     with pytest.raises(TriggerError, match="S3 notifies only targets in the bucket's own region"):
         apply_triggers(s3, [Trigger(bucket)], "arn:aws:sqs:eu-west-1:123456789012:elsewhere")
     assert configuration(s3, bucket) == {}
