@@ -1,4 +1,4 @@
-"""The adapters' triggers: declared, validated at decoration, the one filter, logged when skipping."""
+"""The adapters' triggers: declared, checked at decoration, the one filter, skips logged."""
 
 from __future__ import annotations
 

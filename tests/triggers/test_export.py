@@ -1,4 +1,4 @@
-"""export_triggers and notification_configuration: documents other tools accept (cfn-lint checks)."""
+"""export_triggers and notification_configuration: documents other tools accept (cfn-lint)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""check_triggers: S3's overlap rule, against the user guide's examples and a brute-force reference."""
+"""check_triggers: S3's overlap rule, against the user guide's examples and a brute-force check."""
 
 from __future__ import annotations
 

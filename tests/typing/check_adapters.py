@@ -27,9 +27,9 @@ from s3types_chalice import ChaliceS3Handler, on_s3_change
 from s3types_lambda import (
     BatchItemFailureDict,
     LambdaContext,
+    S3RecordHandler,
     SqsBatchResponseDict,
     s3_handler,
-    S3RecordHandler,
     s3_record_handler,
 )
 from s3types_powertools import from_data_class, s3_event_source, to_data_class
