@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 import pytest
-from chalice.app import Chalice
+from chalice.app import Chalice, S3EventConfig
 from chalice.test import Client
 
 from s3types import S3Event, S3EventError, S3EventRecord
@@ -115,6 +115,7 @@ def test_on_s3_change_hands_chalice_s3_names() -> None:
         pass
 
     (source,) = app.event_sources
+    assert isinstance(source, S3EventConfig)
     assert source.events == ["s3:ObjectCreated:*", "s3:ObjectRemoved:Delete"]
     assert handler.s3_triggers == (
         Trigger("photos", ["s3:ObjectCreated:*", "s3:ObjectRemoved:Delete"]),

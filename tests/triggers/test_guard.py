@@ -116,4 +116,3 @@ def test_loop_risks_reports_a_written_prefix_inside_a_trigger() -> None:
     assert len(loop_risks([Trigger("b")], ["anything/"])) == 1
     assert loop_risks([Trigger("b", ["s3:ObjectRemoved:*"])], ["images/"]) == []
     assert len(loop_risks(triggers, ["image"])) == 1  # "image..." may write under images/
-
