@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 __all__ = ["EVENT_TYPES", "TriggerError", "check_event_type", "event_types_intersect"]
 
 # botocore's S3 model (shape "Event"), the list S3 validates a configuration
@@ -82,6 +80,8 @@ def check_event_type(name: object, where: str) -> str:
     elif full.lower() in _BY_LOWER:
         hint = f"; event types are case-sensitive: write {_BY_LOWER[full.lower()]!r}"
     else:
+        import difflib  # only on this error path: it costs import time
+
         closest = difflib.get_close_matches(full[:200], EVENT_TYPES, n=1, cutoff=0.0)
         if closest:
             hint = f"; did you mean {closest[0]!r}?"

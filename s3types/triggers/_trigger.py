@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -242,6 +241,8 @@ class Trigger:
         """
         if self.id is not None:
             return self.id
+        import hashlib  # only when an id is derived: it costs import time
+
         text = "\n".join([self.bucket or "", *self.events, self.prefix or "", self.suffix or ""])
         return "s3types-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

@@ -47,8 +47,8 @@ def notified_records(sqs: SQSClient, queue_url: str) -> list[Any]:
         if not messages:
             return records
         for message in messages:
-            records.extend(parse_event(message["Body"]).records)
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+            records.extend(parse_event(message.get("Body", "")).records)
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message.get("ReceiptHandle", ""))
 
 
 def configuration(s3: S3Client, bucket: str) -> dict[str, Any]:

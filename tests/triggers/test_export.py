@@ -170,7 +170,8 @@ def test_targets_by_kind() -> None:
     assert list(notification_configuration(TRIGGERS, FUNCTION)) == ["LambdaFunctionConfigurations"]
     assert list(notification_configuration(TRIGGERS, TOPIC)) == ["TopicConfigurations"]
     assert (
-        notification_configuration(TRIGGERS, TOPIC)["TopicConfigurations"][0]["TopicArn"] == TOPIC
+        notification_configuration(TRIGGERS, TOPIC).get("TopicConfigurations", [])[0]["TopicArn"]
+        == TOPIC
     )
 
 

@@ -44,7 +44,7 @@ def test_put_object_inside_the_handler_refuses_to_write_into_its_trigger(
     assert message.startswith(f"put_object() would write s3://{bucket}/in/again.jpg, where trigger")
     assert f"on s3://{bucket}/in/*.jpg" in message
     assert "allow_retrigger=True" in message
-    keys = {o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]}
+    keys = {o.get("Key") for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}
     assert keys == {"thumbs/in/a.jpg", "in/again.png", "in/meant.jpg"}
 
 
@@ -65,7 +65,7 @@ def test_copy_object_of_the_record_into_its_own_trigger_is_refused(
 
     archive(make_event(bucket=bucket, key="in/a.jpg"), CONTEXT)
     assert len(errors) == 1 and errors[0].startswith("copy_object() would write")
-    keys = {o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]}
+    keys = {o.get("Key") for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}
     assert keys == {"in/a.jpg", "archive/a.jpg", "in/b.jpg"}
 
 

@@ -30,7 +30,7 @@ foreign_rules = st.lists(
         optional={"Filter": st.just({"Key": {"FilterRules": [{"Name": "Prefix", "Value": "x/"}]}})},
     ),
     max_size=4,
-    unique_by=lambda rule: rule["Id"],
+    unique_by=lambda rule: str(rule["Id"]),
 )
 our_triggers = st.lists(
     st.builds(
