@@ -34,7 +34,7 @@ def handler_trigger(
     ...
     s3types.triggers.TriggerError: f: 's3:ObjectCreated:Putt' is not ... 's3:ObjectCreated:Put'?
     """
-    return Trigger._checked(
+    return Trigger.checked(
         where, bucket, ALL_EVENT_TYPES if events is None else events, prefix, suffix
     )
 
@@ -47,11 +47,13 @@ def check_writes_to(writes_to: object, where: str) -> tuple[str, ...]:
     """
     if isinstance(writes_to, str) or not isinstance(writes_to, Iterable):
         raise TypeError(f"{where}: writes_to must be a list of key prefixes, e.g. ['thumbnails/']")
-    places = tuple(writes_to)
-    for place in places:
-        if not isinstance(place, str):
-            raise TypeError(f"{where}: writes_to entry {place!r} is not a string")
-    return places
+    places: list[str] = []
+    entry: object
+    for entry in writes_to:  # pyright: ignore[reportUnknownVariableType]
+        if not isinstance(entry, str):
+            raise TypeError(f"{where}: writes_to entry {entry!r} is not a string")
+        places.append(entry)
+    return tuple(places)
 
 
 def log_skipped(trigger: Trigger, record: S3EventRecord) -> None:

@@ -27,8 +27,8 @@ __all__ = ["Declared", "add_parser", "declared_triggers", "run"]
 class Declared:
     """The triggers a command works on, per Lambda handler string, and what the functions write."""
 
-    functions: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
-    writes_to: list[str] = field(default_factory=list)
+    functions: dict[str, tuple[Trigger, ...]] = field(default_factory=lambda: {})
+    writes_to: list[str] = field(default_factory=lambda: [])
 
     @property
     def triggers(self) -> tuple[Trigger, ...]:
@@ -125,10 +125,11 @@ def declared_triggers(args: argparse.Namespace) -> Declared:
     except InvokeError as err:
         raise TriggerError(str(err)) from None
     module_name = args.source.rpartition(":")[0].removesuffix(".py").replace("/", ".")
-    sources = getattr(loaded, "event_sources", None)
+    sources: Any = getattr(loaded, "event_sources", None)
     if isinstance(sources, list):  # a Chalice app: its S3 event sources
         module = sys.modules.get(type(loaded).__module__)
-        for source in sources:
+        source: Any
+        for source in sources:  # pyright: ignore[reportUnknownVariableType]
             if not hasattr(source, "bucket") or not hasattr(source, "suffix"):
                 continue
             trigger = Trigger(
@@ -168,7 +169,7 @@ def _clients(args: argparse.Namespace) -> tuple[Any, Any]:
     except ImportError as err:  # pragma: no cover - the boto3 extra
         raise TriggerError(f"this needs boto3: pip install 's3types[boto3]' ({err})") from err
     options = {"endpoint_url": args.endpoint_url, "region_name": args.region}
-    make: Any = boto3.client
+    make: Any = getattr(boto3, "client")  # noqa: B009 - the service is a runtime string
     return make("s3", **options), make("lambda", **options)
 
 
@@ -216,10 +217,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"s3types trigger {args.action}: {err}", file=sys.stderr)
         return 1
     except Exception as err:
-        response = getattr(err, "response", None)
+        response: Any = getattr(err, "response", None)
         if not isinstance(response, dict):
             raise
-        error = response.get("Error", {})
+        error: Any = response.get("Error", {})
         print(
             f"s3types trigger {args.action}: {error.get('Code')}: {error.get('Message')}",
             file=sys.stderr,

@@ -79,7 +79,7 @@ def read_configuration(s3_client: S3Client, bucket: str) -> dict[str, Any]:
 
 def _error_code(err: Exception) -> str | None:
     # botocore's ClientError, told by its response: botocore is imported only by the caller.
-    response = getattr(err, "response", None)
+    response: Any = getattr(err, "response", None)
     return str(response.get("Error", {}).get("Code")) if isinstance(response, dict) else None
 
 
@@ -189,16 +189,17 @@ def _statement_id(bucket: str) -> str:
 
 def _has_permission(lambda_client: LambdaClient, target: Target, bucket: str) -> bool:
     try:
-        policy = json.loads(lambda_client.get_policy(FunctionName=target.arn)["Policy"])
+        policy: Any = json.loads(lambda_client.get_policy(FunctionName=target.arn)["Policy"])
     except Exception as err:
         if _error_code(err) == "ResourceNotFoundException":
             return False  # no policy yet (or no function: add_permission will say which)
         raise
     source_arn = f"arn:{target.partition}:s3:::{bucket}"
+    statement: Any
     for statement in policy.get("Statement", []):
-        principal = statement.get("Principal")
-        service = principal.get("Service") if isinstance(principal, dict) else principal
-        condition = statement.get("Condition") or {}
+        principal: Any = statement.get("Principal")
+        service: Any = principal.get("Service") if isinstance(principal, dict) else principal
+        condition: Any = statement.get("Condition") or {}
         if (
             statement.get("Effect", "Allow") == "Allow"
             and service == "s3.amazonaws.com"

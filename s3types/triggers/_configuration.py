@@ -145,14 +145,8 @@ def one_bucket(triggers: tuple[Trigger, ...]) -> str | None:
 
 def filter_values(rule: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """A document rule's prefix and suffix (S3 returns the names as ``Prefix``/``Suffix``)."""
-    prefix = suffix = None
-    for entry in rule.get("Filter", {}).get("Key", {}).get("FilterRules", []):
-        name = str(entry.get("Name", "")).lower()
-        if name == "prefix":
-            prefix = entry.get("Value") or None
-        elif name == "suffix":
-            suffix = entry.get("Value") or None
-    return prefix, suffix
+    trigger = Trigger.from_rule({"Filter": rule.get("Filter"), "Events": []}, "-")
+    return trigger.prefix, trigger.suffix
 
 
 def rules_of(configuration: Mapping[str, Any], bucket: str) -> tuple[Trigger, ...]:
@@ -166,11 +160,6 @@ def rules_of(configuration: Mapping[str, Any], bucket: str) -> tuple[Trigger, ..
     """
     found: list[Trigger] = []
     for section, _ in SECTIONS.values():
-        for rule in configuration.get(section) or []:
-            prefix, suffix = filter_values(rule)
-            found.append(
-                Trigger._from_configuration(
-                    bucket, rule.get("Events") or [], prefix, suffix, rule.get("Id")
-                )
-            )
+        rules: list[Mapping[str, Any]] = list(configuration.get(section) or [])
+        found.extend(Trigger.from_rule(rule, bucket) for rule in rules)
     return tuple(found)

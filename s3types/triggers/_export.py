@@ -47,7 +47,7 @@ def _logical_id(kind: str, name: str) -> str:
 
 
 def _cfn_rules(trigger: Trigger) -> list[dict[str, str]]:
-    rules = []
+    rules: list[dict[str, str]] = []
     if trigger.prefix is not None:
         rules.append({"Name": "prefix", "Value": trigger.prefix})
     if trigger.suffix is not None:
@@ -59,7 +59,7 @@ def _cloudformation(buckets: Mapping[str, list[Trigger]], target: Target) -> dic
     section, arn_key = _CFN_SECTIONS[target.kind]
     resources: dict[str, Any] = {}
     for bucket, triggers in buckets.items():
-        entries = []
+        entries: list[dict[str, Any]] = []
         for trigger in triggers:
             for event in trigger.events:  # CloudFormation takes one event per entry
                 entry: dict[str, Any] = {"Event": event, arn_key: target.arn}

@@ -8,7 +8,7 @@ monkeypatching: code that does not run inside a handler sees no triggers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -25,7 +25,7 @@ _WRITE_EVENTS = {
 
 
 @contextmanager
-def running_triggers(triggers: tuple[Trigger, ...]) -> Iterator[None]:
+def running_triggers(triggers: tuple[Trigger, ...]) -> Generator[None, None, None]:
     """Within the block, writes are checked against ``triggers`` (the adapter's call)."""
     token = _RUNNING.set(triggers)
     try:
@@ -34,7 +34,7 @@ def running_triggers(triggers: tuple[Trigger, ...]) -> Iterator[None]:
         _RUNNING.reset(token)
 
 
-def check_write(operation: str, bucket: str, key: str, *, allow_retrigger: bool) -> None:
+def check_write(operation: str, bucket: object, key: object, *, allow_retrigger: bool) -> None:
     """Raise ValueError when a write made inside a handler would fire that handler's trigger.
 
     >>> with running_triggers((Trigger("photos", prefix="in/", id="uploads"),)):

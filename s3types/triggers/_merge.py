@@ -36,10 +36,7 @@ def _same_rule(existing: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
 
 
 def _as_trigger(rule: Mapping[str, Any], bucket: str) -> Trigger:
-    prefix, suffix = filter_values(rule)
-    return Trigger._from_configuration(
-        bucket, rule.get("Events") or [], prefix, suffix, rule.get("Id")
-    )
+    return Trigger.from_rule(rule, bucket)
 
 
 def merge_configuration(
@@ -74,8 +71,9 @@ def merge_configuration(
             result[name] = copy.deepcopy(value)
             continue
         rules: list[Any] = []
-        for rule in value or []:
-            rule_id = rule.get("Id")
+        section_rules: list[Mapping[str, Any]] = list(value or [])
+        for rule in section_rules:
+            rule_id: Any = rule.get("Id")
             if rule_id in wanted:
                 if name == our_section and _same_rule(rule, wanted[rule_id]):
                     rules.append(copy.deepcopy(rule))

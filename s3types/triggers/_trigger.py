@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from s3types.triggers._events import TriggerError, check_event_type
@@ -111,7 +111,7 @@ class Trigger:
         self._validate("Trigger", bucket, events, prefix, suffix, id)
 
     @classmethod
-    def _checked(
+    def checked(
         cls,
         where: str,
         bucket: object,
@@ -119,7 +119,15 @@ class Trigger:
         prefix: object = None,
         suffix: object = None,
     ) -> Trigger:
-        # For the adapters: the same checks, errors naming the decorator the user called.
+        """The same checks as the constructor, on any values, errors starting with ``where``.
+
+        For decorators: the message names the one the user called.
+
+        >>> Trigger.checked("my_decorator", "b", ["s3:ObjectCreate:*"])
+        Traceback (most recent call last):
+        ...
+        s3types.triggers.TriggerError: my_decorator: 's3:ObjectCreate:*' is not ...
+        """
         trigger = cls.__new__(cls)
         trigger._validate(where, bucket, events, prefix, suffix, None)
         return trigger
@@ -186,21 +194,34 @@ class Trigger:
         )
 
     @classmethod
-    def _from_configuration(
-        cls,
-        bucket: str,
-        events: Iterable[str],
-        prefix: str | None,
-        suffix: str | None,
-        rule_id: str | None,
-    ) -> Trigger:
-        # A rule S3 already accepted: names newer than this release are kept as they are.
-        trigger = cls.__new__(cls)
+    def from_rule(cls, rule: Mapping[str, Any], bucket: str) -> Trigger:
+        """A rule of a bucket's notification configuration (as S3 returns it), as a trigger.
+
+        S3 already accepted it, so event types newer than this release are
+        kept as they are.
+
+        >>> Trigger.from_rule({"Id": "x", "Events": ["s3:ObjectCreated:*"],
+        ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "in/"}]}}}, "b")
+        Trigger('b', events=['s3:ObjectCreated:*'], prefix='in/', id='x')
+        """
+        rule_id = rule.get("Id")
+        events: list[object] = list(rule.get("Events") or [])
         names = tuple(
-            name if _WELL_FORMED.fullmatch(name) else check_event_type(name, f"rule {rule_id!r}")
+            name
+            if isinstance(name, str) and _WELL_FORMED.fullmatch(name)
+            else check_event_type(name, f"rule {rule_id!r}")
             for name in events
         )
-        trigger._set(bucket, names, prefix or None, suffix or None, rule_id)
+        prefix = suffix = None
+        filters: Any = rule.get("Filter") or {}
+        for entry in filters.get("Key", {}).get("FilterRules", []):
+            name = str(entry.get("Name", "")).lower()  # S3 returns "Prefix" and "Suffix"
+            if name == "prefix":
+                prefix = entry.get("Value") or None
+            elif name == "suffix":
+                suffix = entry.get("Value") or None
+        trigger = cls.__new__(cls)
+        trigger._set(bucket, names, prefix, suffix, rule_id if isinstance(rule_id, str) else None)
         return trigger
 
     def __setattr__(self, name: str, value: object) -> None:
