@@ -7,7 +7,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 import pytest
-from cfnlint.api import ManualArgs, lint
+from cfnlint.api import ManualArgs, lint  # pyright: ignore[reportMissingTypeStubs]
 
 from s3types._cli import main
 

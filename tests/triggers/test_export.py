@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from cfnlint.api import ManualArgs, lint
+from cfnlint.api import ManualArgs, lint  # pyright: ignore[reportMissingTypeStubs]
 
 from s3types.triggers import (
     Trigger,

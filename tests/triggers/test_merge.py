@@ -17,20 +17,23 @@ TARGET = parse_target("arn:aws:sqs:us-east-1:123456789012:ours")
 OTHER_QUEUE = "arn:aws:sqs:us-east-1:123456789012:theirs"
 TOPIC = "arn:aws:sns:us-east-1:123456789012:topic"
 
-foreign_rules = st.lists(
-    st.fixed_dictionaries(
-        {
-            "Id": st.text("abcxyz-", min_size=1, max_size=8).map(lambda s: "other-" + s),
-            "Events": st.lists(
-                st.sampled_from(["s3:ObjectRemoved:*", "s3:ObjectRestore:*"]),
-                min_size=1,
-                max_size=2,
-            ),
-        },
-        optional={"Filter": st.just({"Key": {"FilterRules": [{"Name": "Prefix", "Value": "x/"}]}})},
+_REQUIRED: dict[str, st.SearchStrategy[Any]] = {
+    "Id": st.text("abcxyz-", min_size=1, max_size=8).map(lambda s: "other-" + s),
+    "Events": st.lists(
+        st.sampled_from(["s3:ObjectRemoved:*", "s3:ObjectRestore:*"]), min_size=1, max_size=2
     ),
-    max_size=4,
-    unique_by=lambda rule: str(rule["Id"]),
+}
+_OPTIONAL: dict[str, st.SearchStrategy[Any]] = {
+    "Filter": st.just({"Key": {"FilterRules": [{"Name": "Prefix", "Value": "x/"}]}})
+}
+
+
+def _rule_id(rule: dict[str, Any]) -> str:
+    return str(rule["Id"])
+
+
+foreign_rules: st.SearchStrategy[list[dict[str, Any]]] = st.lists(
+    st.fixed_dictionaries(_REQUIRED, optional=_OPTIONAL), max_size=4, unique_by=_rule_id
 )
 our_triggers = st.lists(
     st.builds(
