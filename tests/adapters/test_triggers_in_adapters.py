@@ -169,7 +169,7 @@ ODD_EVENTS: list[dict[str, Any]] = [
 
 @pytest.mark.parametrize(
     "event",
-    [],
+    ODD_EVENTS,
     ids=["records null", "record without s3", "empty record", "null record", "no records key"],
 )
 def test_on_s3_change_refuses_odd_input_with_s3eventerror(event: dict[str, Any]) -> None:
