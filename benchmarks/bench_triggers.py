@@ -70,7 +70,7 @@ def compare_filters(rounds: int, number: int) -> list[tuple[str, float, float]]:
         "one exact event": (("s3:ObjectCreated:Put",), None, None),
         "two events, prefix": (("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), "incoming/", None),
     }
-    results = []
+    results: list[tuple[str, float, float]] = []
     for label, (events, prefix, suffix) in shapes.items():
         previous = PreviousFilter(events, prefix, suffix)
         trigger = Trigger("photos", events, prefix=prefix, suffix=suffix)
@@ -127,9 +127,9 @@ def rule_sets() -> dict[str, list[Trigger]]:
 
 def time_checks(rounds: int) -> list[tuple[str, float]]:
     """Median milliseconds of check_triggers over each rule set."""
-    results = []
+    results: list[tuple[str, float]] = []
     for label, rules in rule_sets().items():
-        times = []
+        times: list[float] = []
         for _ in range(rounds):
             start = time.perf_counter()
             check_triggers(rules)

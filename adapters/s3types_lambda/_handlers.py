@@ -130,7 +130,8 @@ def s3_record_handler(
         @functools.wraps(func)
         def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
             with running_triggers(triggers):
-                if isinstance(event, Mapping) and SQS.claims(event):
+                # A direct call may pass anything: parse_event says what is wrong.
+                if isinstance(event, Mapping) and SQS.claims(event):  # pyright: ignore[reportUnnecessaryIsInstance]
                     return process_sqs_batch(event, lambda record: handle_record(record, context))
                 for record in parse_event(event).records:
                     handle_record(record, context)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from s3types.triggers import (
     EXPORT_FORMATS,
@@ -129,7 +129,8 @@ def declared_triggers(args: argparse.Namespace) -> Declared:
     if isinstance(sources, list):  # a Chalice app: its S3 event sources
         module = sys.modules.get(type(loaded).__module__)
         source: Any
-        for source in sources:  # pyright: ignore[reportUnknownVariableType]
+        registered: list[Any] = sources
+        for source in registered:
             if not hasattr(source, "bucket") or not hasattr(source, "suffix"):
                 continue
             trigger = Trigger(
@@ -217,10 +218,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"s3types trigger {args.action}: {err}", file=sys.stderr)
         return 1
     except Exception as err:
-        response: Any = getattr(err, "response", None)
+        response: object = getattr(err, "response", None)
         if not isinstance(response, dict):
             raise
-        error: Any = response.get("Error", {})
+        error: Any = cast("dict[str, Any]", response).get("Error") or {}
         print(
             f"s3types trigger {args.action}: {error.get('Code')}: {error.get('Message')}",
             file=sys.stderr,

@@ -79,8 +79,11 @@ def read_configuration(s3_client: S3Client, bucket: str) -> dict[str, Any]:
 
 def _error_code(err: Exception) -> str | None:
     # botocore's ClientError, told by its response: botocore is imported only by the caller.
-    response: Any = getattr(err, "response", None)
-    return str(response.get("Error", {}).get("Code")) if isinstance(response, dict) else None
+    response: object = getattr(err, "response", None)
+    if not isinstance(response, dict):
+        return None
+    error: Any = cast("dict[str, Any]", response).get("Error") or {}
+    return str(error.get("Code"))
 
 
 def _bucket_exists(s3_client: S3Client, bucket: str) -> bool:
@@ -198,13 +201,16 @@ def _has_permission(lambda_client: LambdaClient, target: Target, bucket: str) ->
     statement: Any
     for statement in policy.get("Statement", []):
         principal: Any = statement.get("Principal")
-        service: Any = principal.get("Service") if isinstance(principal, dict) else principal
+        service: Any = principal
+        if isinstance(principal, dict):
+            service = cast("dict[str, Any]", principal).get("Service")
         condition: Any = statement.get("Condition") or {}
+        arn_like: Any = condition.get("ArnLike") or {}
         if (
             statement.get("Effect", "Allow") == "Allow"
             and service == "s3.amazonaws.com"
             and statement.get("Action") in ("lambda:InvokeFunction", "lambda:*")
-            and (condition.get("ArnLike") or {}).get("AWS:SourceArn") == source_arn
+            and arn_like.get("AWS:SourceArn") == source_arn
         ):
             return True
     return False

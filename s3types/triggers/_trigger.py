@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from s3types.triggers._events import TriggerError, check_event_type
 
@@ -150,7 +150,7 @@ class Trigger:
             raise TypeError(
                 f"{where}: events must be a list of event types, got {type(events).__name__}"
             )
-        given: tuple[object, ...] = tuple(events)
+        given: tuple[object, ...] = tuple(cast("Iterable[object]", events))
         checked = tuple(dict.fromkeys(check_event_type(name, where) for name in given))
         if not checked:
             raise TriggerError(
