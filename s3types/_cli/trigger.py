@@ -129,7 +129,7 @@ def declared_triggers(args: argparse.Namespace) -> Declared:
     if isinstance(sources, list):  # a Chalice app: its S3 event sources
         module = sys.modules.get(type(loaded).__module__)
         source: Any
-        registered: list[Any] = sources
+        registered: list[Any] = sources  # pyright: ignore[reportUnknownVariableType]
         for source in registered:
             if not hasattr(source, "bucket") or not hasattr(source, "suffix"):
                 continue
