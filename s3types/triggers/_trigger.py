@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from s3types.triggers._checks import check_bucket, check_filter
 from s3types.triggers._events import TriggerError, check_event_type
 
 if TYPE_CHECKING:
@@ -28,41 +29,8 @@ ALL_EVENT_TYPES: tuple[str, ...] = (
     "s3:ReducedRedundancyLostObject",
     "s3:Replication:*",
 )
-_MAX_FILTER_BYTES = 1024
 # What an existing configuration may hold that this release does not know yet.
 _WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
-
-
-def _check_filter(value: object, field: str, where: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"{where}: {field} must be a string or None, got {type(value).__name__}")
-    if "*" in value:
-        raise TriggerError(
-            f"{where}: {field} {value[:100]!r} contains '*', but S3 has no globs: a {field}"
-            f" is literal text the key must {'start' if field == 'prefix' else 'end'} with;"
-            f" write {field}={value.replace('*', '')[:100]!r}"
-        )
-    if len(value.encode("utf-8", "surrogatepass")) > _MAX_FILTER_BYTES:
-        raise TriggerError(
-            f"{where}: {field} is {len(value.encode('utf-8', 'surrogatepass')):,} bytes of UTF-8,"
-            f" longer than any S3 key (1,024 bytes): it could never match"
-        )
-    return value
-
-
-def _check_bucket(bucket: object, where: str) -> str | None:
-    if bucket is None:
-        return None
-    if not isinstance(bucket, str):
-        raise TypeError(f"{where}: bucket must be a string or None, got {type(bucket).__name__}")
-    if not bucket or len(bucket) > 255 or "/" in bucket or bucket != bucket.strip():
-        raise TriggerError(
-            f"{where}: {bucket[:100]!r} is not a bucket name (give the name alone,"
-            " no 's3://' and no key)"
-        )
-    return bucket
 
 
 class Trigger:
@@ -160,10 +128,10 @@ class Trigger:
         if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
             raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
         self._set(
-            _check_bucket(bucket, where),
+            check_bucket(bucket, where),
             checked,
-            _check_filter(prefix, "prefix", where),
-            _check_filter(suffix, "suffix", where),
+            check_filter(prefix, "prefix", where),
+            check_filter(suffix, "suffix", where),
             id,
         )
 
