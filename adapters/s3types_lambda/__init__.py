@@ -13,11 +13,12 @@ partial batch failures. Needs no extra.
 
 from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
 from s3types_lambda._context import LambdaContext
-from s3types_lambda._handlers import s3_handler, s3_record_handler
+from s3types_lambda._handlers import S3RecordHandler, s3_handler, s3_record_handler
 
 __all__ = [
     "BatchItemFailureDict",
     "LambdaContext",
+    "S3RecordHandler",
     "SqsBatchResponseDict",
     "s3_handler",
     "s3_record_handler",

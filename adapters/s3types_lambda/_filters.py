@@ -1,98 +1,68 @@
-"""S3's notification filter rules (event patterns, key prefix and suffix) applied to records."""
+"""The trigger a handler declares: S3's filter rule, from :class:`s3types.triggers.Trigger`."""
 
 from __future__ import annotations
 
-import re
+import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from s3types import EventName, S3EventRecord
+from s3types import S3EventRecord
+from s3types.triggers import ALL_EVENT_TYPES, Trigger
 
-__all__ = ["RecordFilter", "check_event_patterns"]
+__all__ = ["check_writes_to", "handler_trigger", "log_skipped"]
 
-_CATEGORY = re.compile(r"[A-Za-z]+")
-# Categories S3 only sends with an action: a bare "ObjectCreated" matches nothing.
-_CATEGORIES_WITH_ACTIONS = frozenset(name.category for name in EventName if name.action)
+logger = logging.getLogger("s3types_lambda")
 
 
-def check_event_patterns(events: Iterable[str] | None, *, where: str) -> tuple[str, ...] | None:
-    """Validate notification event patterns (``"s3:ObjectCreated:*"``, ...) once, up front.
+def handler_trigger(
+    where: str,
+    *,
+    bucket: object = None,
+    events: object = None,
+    prefix: object = None,
+    suffix: object = None,
+) -> Trigger:
+    """The validated trigger of a decorator's arguments (``events=None``: every event type).
 
-    Returns them as a tuple (None stays None: every event). Raises TypeError
-    for a bare string and ValueError for an empty list or a malformed pattern,
-    naming ``where`` (the decorator the user called).
+    Raises at decoration, naming ``where`` (the decorator the user called):
+    :class:`s3types.triggers.TriggerError` (a ValueError) for an event type S3
+    would refuse, with the closest valid one, and TypeError for wrong types.
 
-    >>> check_event_patterns(["s3:ObjectCreated:*", "ObjectRemoved:Delete"], where="f")
-    ('s3:ObjectCreated:*', 'ObjectRemoved:Delete')
+    >>> handler_trigger("f", events=["ObjectRemoved:Delete"], prefix="in/")
+    Trigger(None, events=['s3:ObjectRemoved:Delete'], prefix='in/')
+    >>> handler_trigger("f", events=["s3:ObjectCreated:Putt"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: f: 's3:ObjectCreated:Putt' is not ... 's3:ObjectCreated:Put'?
     """
-    if events is None:
-        return None
-    if isinstance(events, str):
-        raise TypeError(
-            f"{where}: events must be a list of patterns, not a string: write events=[{events!r}]"
-        )
-    patterns = tuple(events)
-    if not patterns:
-        raise ValueError(
-            f"{where}: events is empty, so no record would ever match;"
-            " leave it out (None) to accept every event"
-        )
-    for pattern in patterns:
-        _check_pattern(pattern, where)
-    return patterns
-
-
-def _check_pattern(pattern: object, where: str) -> None:
-    if not isinstance(pattern, str):
-        raise TypeError(f"{where}: event pattern {pattern!r} is not a string")
-    name = pattern.removeprefix("s3:")
-    if name.endswith(":*"):
-        if _CATEGORY.fullmatch(name[:-2]):
-            return
-    elif name in _CATEGORIES_WITH_ACTIONS:
-        raise ValueError(
-            f"{where}: event pattern {pattern!r} matches no event: S3 names {name} events"
-            f" with an action; write 's3:{name}:*' for all of them"
-        )
-    else:
-        try:
-            EventName(name)
-        except ValueError:
-            pass
-        else:
-            return
-    raise ValueError(
-        f"{where}: {pattern!r} is not an S3 event pattern: expected 's3:Category:*' or an"
-        " event name such as 's3:ObjectCreated:Put' (the 's3:' prefix is optional)"
+    return Trigger.checked(
+        where, bucket, ALL_EVENT_TYPES if events is None else events, prefix, suffix
     )
 
 
-@dataclass(frozen=True)
-class RecordFilter:
-    """Which records a handler wants, by S3's notification filter rules.
+def check_writes_to(writes_to: object, where: str) -> tuple[str, ...]:
+    """The key prefixes (or ``s3://bucket/prefix``) a handler says it writes to, checked.
 
-    ``events`` are notification-config patterns (None: all); ``prefix`` and
-    ``suffix`` are tested against the decoded key, as S3's filter rules are.
-
-    >>> from s3types import parse_event
-    >>> from s3types.testing import make_event
-    >>> record = parse_event(make_event(bucket="b", key="photos/red flower.jpg")).records[0]
-    >>> rules = RecordFilter(events=("s3:ObjectCreated:*",), prefix="photos/", suffix=".jpg")
-    >>> rules.accepts(record)
-    True
+    >>> check_writes_to(["thumbnails/"], "f")
+    ('thumbnails/',)
     """
+    if isinstance(writes_to, str) or not isinstance(writes_to, Iterable):
+        raise TypeError(f"{where}: writes_to must be a list of key prefixes, e.g. ['thumbnails/']")
+    places: list[str] = []
+    entry: object
+    for entry in writes_to:  # pyright: ignore[reportUnknownVariableType]
+        if not isinstance(entry, str):
+            raise TypeError(f"{where}: writes_to entry {entry!r} is not a string")
+        places.append(entry)
+    return tuple(places)
 
-    events: tuple[str, ...] | None = None
-    prefix: str | None = None
-    suffix: str | None = None
 
-    def accepts(self, record: S3EventRecord) -> bool:
-        """True when the record passes every rule."""
-        if self.events is not None and not any(
-            record.event_name.matches(pattern) for pattern in self.events
-        ):
-            return False
-        key = record.key
-        if self.prefix and not key.startswith(self.prefix):
-            return False
-        return not (self.suffix and not key.endswith(self.suffix))
+def log_skipped(trigger: Trigger, record: S3EventRecord) -> None:
+    """Log at DEBUG that ``record`` was skipped and why (costs nothing when DEBUG is off)."""
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "skipped s3://%s/%s (%s): %s",
+            record.bucket_name,
+            record.key[:200],
+            record.event_name,
+            trigger.mismatch(record),
+        )

@@ -4,19 +4,44 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from s3types import S3Event, S3EventRecord, parse_event
 from s3types._detect import SQS
+from s3types.triggers import Trigger
+from s3types.triggers._guard import running_triggers
 from s3types_lambda._batch import SqsBatchResponseDict, process_sqs_batch
 from s3types_lambda._context import LambdaContext
-from s3types_lambda._filters import RecordFilter, check_event_patterns
+from s3types_lambda._filters import check_writes_to, handler_trigger, log_skipped
 from s3types_lambda._latest import superseded
 
-__all__ = ["s3_handler", "s3_record_handler"]
+__all__ = ["S3RecordHandler", "s3_handler", "s3_record_handler"]
 
 ContextT = TypeVar("ContextT", bound=LambdaContext)
+ContextT_contra = TypeVar("ContextT_contra", bound=LambdaContext, contravariant=True)
 ReturnT = TypeVar("ReturnT")
+
+
+class S3RecordHandler(Protocol[ContextT_contra]):
+    """The Lambda handler ``@s3_record_handler`` makes, with the trigger it declares.
+
+    ``s3_triggers`` (a tuple of :class:`s3types.triggers.Trigger`) is what
+    ``s3types trigger`` applies and exports; ``s3_writes_to`` the prefixes
+    the function says it writes to (for the loop check).
+
+    >>> def triggers_of(handler: S3RecordHandler[LambdaContext]) -> tuple[Trigger, ...]:
+    ...     return handler.s3_triggers
+    """
+
+    s3_triggers: tuple[Trigger, ...]
+    s3_writes_to: tuple[str, ...]
+    __name__: str
+
+    def __call__(
+        self, event: Mapping[str, Any], context: ContextT_contra, /
+    ) -> SqsBatchResponseDict:
+        """Handle one raw event; returns the SQS partial batch response."""
+        ...
 
 
 def s3_handler(
@@ -49,21 +74,31 @@ def s3_handler(
 
 def s3_record_handler(
     *,
+    bucket: str | None = None,
     events: Iterable[str] | None = None,
     prefix: str | None = None,
     suffix: str | None = None,
+    writes_to: Iterable[str] = (),
     latest_only: bool = False,
-) -> Callable[
-    [Callable[[S3EventRecord, ContextT], None]],
-    Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict],
-]:
+) -> Callable[[Callable[[S3EventRecord, ContextT], None]], S3RecordHandler[ContextT]]:
     """Call ``def f(record: S3EventRecord, context) -> None`` once per matching record.
 
-    Records are filtered the way S3's notification filter rules work:
-    ``events`` are patterns like ``"s3:ObjectCreated:*"`` or
+    The arguments declare the trigger (a :class:`s3types.triggers.Trigger`,
+    exposed as ``handler.s3_triggers``), and records are filtered by it with
+    S3's own rule: ``bucket`` (None: any), ``events`` the event types S3
+    accepts in a configuration, like ``"s3:ObjectCreated:*"`` or
     ``"s3:ObjectRemoved:Delete"`` (None: every event), ``prefix`` and
-    ``suffix`` are tested against the decoded key. Records that do not match,
-    and the ``s3:TestEvent``, are skipped.
+    ``suffix`` literal and tested against the decoded key. A name S3 would
+    refuse (``"s3:ObjectCreate:*"``, wrong case, ``"*"``) or a wrong type
+    fails here, at decoration, naming the closest valid name. Records that do
+    not match, and the ``s3:TestEvent``, are skipped, each logged at DEBUG
+    (logger ``s3types_lambda``) with the reason.
+
+    While the function runs, ``s3types.ops.put_object`` and ``copy_object``
+    refuse to write where this trigger would fire (the function would run
+    on its own output); ``writes_to`` lists the key prefixes the function
+    writes to, so that ``s3types trigger check`` can report a loop before
+    deployment.
 
     For an SQS batch each message is handled on its own and the handler
     returns ``{"batchItemFailures": [{"itemIdentifier": messageId}, ...]}``
@@ -90,37 +125,45 @@ def s3_record_handler(
     red flower.jpg
     {'batchItemFailures': []}
     """
-    patterns = check_event_patterns(events, where="s3_record_handler")
+    where = "s3_record_handler"
+    trigger = handler_trigger(where, bucket=bucket, events=events, prefix=prefix, suffix=suffix)
+    triggers = (trigger,)
+    places = check_writes_to(writes_to, where)
     if not isinstance(latest_only, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TypeError(
             f"s3_record_handler(latest_only=...) takes True or False, got {latest_only!r}"
         )
-    record_filter = RecordFilter(events=patterns, prefix=prefix, suffix=suffix)
 
-    def decorate(
-        func: Callable[[S3EventRecord, ContextT], None],
-    ) -> Callable[[Mapping[str, Any], ContextT], SqsBatchResponseDict]:
+    def decorate(func: Callable[[S3EventRecord, ContextT], None]) -> S3RecordHandler[ContextT]:
+
         @functools.wraps(func)
         def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
             skipped: set[int] = set()  # id() of records a later event for their key supersedes
 
             def prepare(records: Sequence[S3EventRecord]) -> None:
-                skipped.update(superseded(records, record_filter.accepts))
+                skipped.update(superseded(records, trigger.matches))
 
             def handle_record(record: S3EventRecord) -> None:
-                if id(record) not in skipped and record_filter.accepts(record):
+                if not trigger.matches(record):
+                    log_skipped(trigger, record)
+                elif id(record) not in skipped:
                     func(record, context)
 
-            if isinstance(event, Mapping) and SQS.claims(event):
-                chooser = prepare if latest_only else None
-                return process_sqs_batch(event, handle_record, prepare=chooser)
-            records = parse_event(event).records
-            if latest_only:
-                prepare(records)
-            for record in records:
-                handle_record(record)
-            return {"batchItemFailures": []}
+            with running_triggers(triggers):
+                # A direct call may pass anything: parse_event says what is wrong.
+                if isinstance(event, Mapping) and SQS.claims(event):  # pyright: ignore[reportUnnecessaryIsInstance]
+                    chooser = prepare if latest_only else None
+                    return process_sqs_batch(event, handle_record, prepare=chooser)
+                records = parse_event(event).records
+                if latest_only:
+                    prepare(records)
+                for record in records:
+                    handle_record(record)
+                return {"batchItemFailures": []}
 
-        return handler
+        made = cast("S3RecordHandler[ContextT]", handler)
+        made.s3_triggers = triggers
+        made.s3_writes_to = places
+        return made
 
     return decorate

@@ -16,6 +16,7 @@ _COMMANDS = (
     "s3types._cli.parse",
     "s3types._cli.invoke",
     "s3types._cli.demo",
+    "s3types._cli.trigger",
 )
 
 

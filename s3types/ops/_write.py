@@ -19,6 +19,7 @@ from s3types.ops._transfer import (
     managed_upload,
     multipart_copy,
 )
+from s3types.triggers._guard import check_copy, check_write
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -54,6 +55,7 @@ def put_object(
     acl: ObjectCannedACLType | None = None,
     content_type: str | None = None,
     multipart_threshold: int | None = None,
+    allow_retrigger: bool = False,
 ) -> PutResult:
     """Store an object: bytes, a str (sent as UTF-8) or a binary file object, of any size.
 
@@ -62,6 +64,9 @@ def put_object(
     which entry is wrong). ``kms_key_id`` goes with ``sse="aws:kms"`` or
     ``"aws:kms:dsse"`` only. There is deliberately no form taking a record:
     writing back to the key that triggered the event would trigger it again.
+    Inside an ``s3_record_handler`` call, a write where that handler's own
+    trigger fires is refused (``ValueError`` naming the trigger) unless
+    ``allow_retrigger=True``.
 
     A file object is sent from its current position. Above
     ``multipart_threshold`` bytes (default ``MULTIPART_UPLOAD_THRESHOLD``,
@@ -80,6 +85,7 @@ def put_object(
     ...                sse="aws:kms", kms_key_id="alias/reports").version_id is None
     True
     """
+    check_write("put_object", bucket, key, allow_retrigger=allow_retrigger)
     check_bucket(bucket)
     check_key(key)
     threshold = checked_threshold(multipart_threshold, MULTIPART_UPLOAD_THRESHOLD)
@@ -128,6 +134,7 @@ def copy_object(
     target_key: str | None = None,
     version_id: str | None = None,
     multipart_threshold: int | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult: ...
 @overload
 def copy_object(
@@ -139,6 +146,7 @@ def copy_object(
     target_key: str | None = None,
     version_id: str | None = None,
     multipart_threshold: int | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult: ...
 def copy_object(
     client: S3Client,
@@ -149,6 +157,7 @@ def copy_object(
     target_key: str | None = None,
     version_id: str | None = None,
     multipart_threshold: int | None = None,
+    allow_retrigger: bool = False,
 ) -> CopyResult:
     """Copy an object (a given version of it, if asked) to a bucket, under the same key or another.
 
@@ -162,6 +171,8 @@ def copy_object(
     source version, each sent with ``CopySourceIfMatch``), given the source's
     metadata, content type and tags at creation. The size is the record's,
     or a HEAD's.
+    Inside an ``s3_record_handler`` call, a copy to where that handler's own
+    trigger fires is refused unless ``allow_retrigger=True``.
 
     >>> copy_object(client, "my-bucket", "greetings/hello.txt", "archive",
     ...             target_key="2024/hello.txt")
@@ -169,6 +180,7 @@ def copy_object(
     >>> copy_object(client, record, target_bucket="archive").etag
     '5d41402abc4b2a76b9719d911017c592'
     """
+    check_copy(bucket, key, target_bucket, target_key, allow_retrigger=allow_retrigger)
     record_size = record_object_size(bucket, version_id)
     bucket, key, version_id = object_of("copy_object", bucket, key, version_id)
     if target_bucket is None:

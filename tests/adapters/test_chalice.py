@@ -36,11 +36,11 @@ HARD_KEYS = [
 ]
 
 
-def multi_record_event(*keys: str) -> S3EventDict:
+def multi_record_event(*keys: str, bucket: str = "photos") -> S3EventDict:
     """One notification with a record per key (S3 may batch records; Chalice keeps only one)."""
-    event = make_event(bucket="photos", key=keys[0], size=1)
+    event = make_event(bucket=bucket, key=keys[0], size=1)
     for number, key in enumerate(keys[1:], start=2):
-        event["Records"].append(make_event(bucket="photos", key=key, size=number)["Records"][0])
+        event["Records"].append(make_event(bucket=bucket, key=key, size=number)["Records"][0])
     return event
 
 
@@ -211,7 +211,9 @@ def test_works_on_a_blueprint() -> None:
     )
     assert source.handler_string == f"{__name__}.gif_keys"
     with Client(app) as client:
-        payload = client.lambda_.invoke("bp_gif_keys", multi_record_event("a b.gif", "c.gif"))
+        payload = client.lambda_.invoke(
+            "bp_gif_keys", multi_record_event("a b.gif", "c.gif", bucket="photo-uploads")
+        )
     assert payload.payload == ["a b.gif", "c.gif"]
 
 

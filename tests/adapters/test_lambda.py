@@ -198,9 +198,14 @@ def test_record_handler_skips_the_test_event(lambda_context: LambdaContext) -> N
         ("s3:ObjectCreated:*", TypeError, "events=['s3:ObjectCreated:*']"),
         ([], ValueError, "events is empty"),
         (["s3:ObjectCreated"], ValueError, "write 's3:ObjectCreated:*'"),
-        (["ObjectCreated:"], ValueError, "is not an S3 event pattern"),
-        (["s3:*"], ValueError, "is not an S3 event pattern"),
-        (["s3:Object Created:*"], ValueError, "is not an S3 event pattern"),
+        (["ObjectCreated:"], ValueError, "did you mean 's3:ObjectCreated:*'?"),
+        (["s3:*"], ValueError, "S3 has no catch-all"),
+        (["*"], ValueError, "S3 has no catch-all"),
+        (["s3:Object Created:*"], ValueError, "did you mean 's3:ObjectCreated:*'?"),
+        # Issue 11: accepted before, then every record was skipped in silence.
+        (["s3:ObjectCreate:*"], ValueError, "did you mean 's3:ObjectCreated:*'?"),
+        (["s3:objectcreated:*"], ValueError, "case-sensitive: write 's3:ObjectCreated:*'"),
+        (["s3:ObjectCreated:Putt"], ValueError, "did you mean 's3:ObjectCreated:Put'?"),
         ([42], TypeError, "is not a string"),
     ],
 )

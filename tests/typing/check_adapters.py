@@ -22,10 +22,12 @@ from typing_extensions import assert_type
 
 from s3types import S3Event, S3EventRecord, parse_event
 from s3types.testing import LocalLambdaContext, make_event
+from s3types.triggers import Trigger
 from s3types_chalice import ChaliceS3Handler, on_s3_change
 from s3types_lambda import (
     BatchItemFailureDict,
     LambdaContext,
+    S3RecordHandler,
     SqsBatchResponseDict,
     s3_handler,
     s3_record_handler,
@@ -117,7 +119,10 @@ def thumbnail(record: S3EventRecord, context: LambdaContext) -> None:
     pass
 
 
-assert_type(thumbnail, Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict])
+assert_type(thumbnail, S3RecordHandler[LambdaContext])
+as_plain_handler: Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict] = thumbnail
+assert_type(thumbnail.s3_triggers, tuple[Trigger, ...])
+assert_type(thumbnail.s3_writes_to, tuple[str, ...])
 response = thumbnail(wire, fake)
 assert_type(response["batchItemFailures"], list[BatchItemFailureDict])
 assert_type(response["batchItemFailures"][0]["itemIdentifier"], str)
@@ -139,6 +144,7 @@ s3_record_handler()(event_taking_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(returning_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(int_context_record_handler)  # type: ignore[type-var]
 s3_record_handler(prefix=1)  # type: ignore[arg-type]
+s3_record_handler(bucket=1)  # type: ignore[arg-type]
 s3_record_handler(events=[1])  # type: ignore[list-item]
 
 # --- s3types_chalice ------------------------------------------------------------
@@ -160,6 +166,7 @@ def count(event: S3Event) -> int:
 assert_type(index, ChaliceS3Handler[list[str]])
 assert_type(index(wire, chalice_context), list[str])
 assert_type(count, ChaliceS3Handler[int])
+assert_type(index.s3_triggers, tuple[Trigger, ...])
 on_s3_change(app, "photos")(raw_dict_handler)  # type: ignore[arg-type]
 on_s3_change(app, "photos")(keys)  # type: ignore[arg-type]
 on_s3_change("photos", "photos")  # type: ignore[arg-type]

@@ -6,21 +6,19 @@ import json
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from botocore.exceptions import ClientError
 
 from s3types.ops import delete_object, list_objects
+from s3types.triggers import Trigger, TriggerError, apply_triggers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import EventType
-    from mypy_boto3_s3.type_defs import (
-        NotificationConfigurationTypeDef,
-        QueueConfigurationTypeDef,
-    )
+    from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
     from mypy_boto3_sqs import SQSClient
 
 __all__ = ["DemoSetupError", "Resources", "prepare", "tear_down"]
@@ -56,24 +54,16 @@ def prepare(
     """
     created = _ensure_bucket(s3, bucket, region)
     try:
-        previous = None if created else _check_existing(s3, bucket, prefixes)
+        if not created:
+            _check_existing(s3, bucket, prefixes)
         queue_url, queue_arn = _make_queue(sqs, bucket)
         try:
-            configuration: NotificationConfigurationTypeDef = dict(previous or {})  # type: ignore[assignment]
-            ours: QueueConfigurationTypeDef = {
-                "Id": _CONFIGURATION_ID,
-                "QueueArn": queue_arn,
-                "Events": list(EVENTS),
-                "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": prefixes[0]}]}},
-            }
-            configuration["QueueConfigurations"] = [
-                *configuration.get("QueueConfigurations", []),
-                ours,
-            ]
+            # The bucket's other rules are kept as they are; tear_down puts back
+            # the configuration the plan found.
+            trigger = Trigger(bucket, EVENTS, prefix=prefixes[0], id=_CONFIGURATION_ID)
             with _doing("configure the bucket notification"):
-                s3.put_bucket_notification_configuration(
-                    Bucket=bucket, NotificationConfiguration=configuration
-                )
+                plan = apply_triggers(s3, [trigger], queue_arn)
+            previous = None if created else plan.previous
         except BaseException:
             sqs.delete_queue(QueueUrl=queue_url)
             raise
@@ -81,19 +71,22 @@ def prepare(
         if created:
             s3.delete_bucket(Bucket=bucket)
         raise
-    return Resources(bucket, queue_url, queue_arn, created, previous)
+    return Resources(
+        bucket,
+        queue_url,
+        queue_arn,
+        created,
+        cast("NotificationConfigurationTypeDef | None", previous),
+    )
 
 
-def _check_existing(
-    s3: S3Client, bucket: str, prefixes: Sequence[str]
-) -> NotificationConfigurationTypeDef:
+def _check_existing(s3: S3Client, bucket: str, prefixes: Sequence[str]) -> None:
     for prefix in prefixes:
         if next(list_objects(s3, bucket, prefix=prefix, max_results=1), None) is not None:
             raise DemoSetupError(
                 f"bucket {bucket!r} already holds objects under {prefix!r}: the demo"
                 " writes and deletes there; pick another --bucket or empty that prefix"
             )
-    return _notification(s3, bucket)
 
 
 def _make_queue(sqs: SQSClient, bucket: str) -> tuple[str, str]:
@@ -160,13 +153,6 @@ def _ensure_bucket(s3: S3Client, bucket: str, region: str) -> bool:
     return True
 
 
-def _notification(s3: S3Client, bucket: str) -> NotificationConfigurationTypeDef:
-    with _doing("read the bucket's notification configuration"):
-        response: dict[str, Any] = dict(s3.get_bucket_notification_configuration(Bucket=bucket))
-    response.pop("ResponseMetadata", None)
-    return response  # type: ignore[return-value]
-
-
 @contextmanager
 def _doing(what: str) -> Iterator[None]:
     try:
@@ -176,3 +162,5 @@ def _doing(what: str) -> Iterator[None]:
         raise DemoSetupError(
             f"could not {what}: {error.get('Code')}: {error.get('Message')}"
         ) from None
+    except TriggerError as err:
+        raise DemoSetupError(f"could not {what}: {err}") from None

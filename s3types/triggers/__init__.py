@@ -1,0 +1,43 @@
+"""Triggers as code: one declaration for the runtime filter and the bucket's configuration.
+
+A :class:`Trigger` is one S3 notification rule (bucket, event types, key
+prefix and suffix), validated the way S3 validates a configuration.
+``trigger.matches(record)`` is the filter the adapters run;
+:func:`check_triggers` is S3's overlap rule; :func:`notification_configuration`
+and :func:`export_triggers` write the rule for S3, CloudFormation, SAM and
+Terraform; :func:`apply_triggers` merges it into a bucket's configuration,
+keeping every other rule.
+
+>>> from s3types.triggers import Trigger, check_triggers
+>>> jpg = Trigger("photos", prefix="uploads/", suffix=".jpg", id="jpg")
+>>> png = Trigger("photos", prefix="uploads/", suffix=".png", id="png")
+>>> check_triggers([jpg, png])
+"""
+
+from s3types.triggers._apply import TriggerPlan, apply_triggers
+from s3types.triggers._configuration import notification_configuration, parse_target, rules_of
+from s3types.triggers._events import EVENT_TYPES, TriggerError
+from s3types.triggers._export import EXPORT_FORMATS, ExportFormat, export_triggers, sam_template
+from s3types.triggers._guard import loop_risks
+from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
+from s3types.triggers._trigger import ALL_EVENT_TYPES, Trigger
+
+__all__ = [
+    "ALL_EVENT_TYPES",
+    "EVENT_TYPES",
+    "EXPORT_FORMATS",
+    "S3_AMBIGUOUS_MESSAGE",
+    "ExportFormat",
+    "Trigger",
+    "TriggerError",
+    "TriggerPlan",
+    "apply_triggers",
+    "check_triggers",
+    "export_triggers",
+    "loop_risks",
+    "notification_configuration",
+    "overlap",
+    "parse_target",
+    "rules_of",
+    "sam_template",
+]

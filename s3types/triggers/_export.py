@@ -1,0 +1,230 @@
+"""Triggers as infrastructure code: JSON, CloudFormation, SAM and Terraform."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+from s3types.triggers._configuration import Target, notification_configuration, parse_target
+from s3types.triggers._events import TriggerError
+from s3types.triggers._trigger import Trigger
+
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "export_triggers", "sam_template"]
+
+ExportFormat = Literal["json", "cloudformation", "sam", "terraform"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "cloudformation", "sam", "terraform")
+_CFN_SECTIONS = {
+    "lambda": ("LambdaConfigurations", "Function"),
+    "sqs": ("QueueConfigurations", "Queue"),
+    "sns": ("TopicConfigurations", "Topic"),
+}
+_TF_BLOCKS = {
+    "lambda": ("lambda_function", "lambda_function_arn"),
+    "sqs": ("queue", "queue_arn"),
+    "sns": ("topic", "topic_arn"),
+}
+
+
+def _by_bucket(triggers: Iterable[Trigger]) -> dict[str, list[Trigger]]:
+    buckets: dict[str, list[Trigger]] = {}
+    for trigger in triggers:
+        if trigger.bucket is None:
+            raise TriggerError(
+                f"trigger {trigger} names no bucket: infrastructure code needs one"
+                " (--bucket, or s3_record_handler(bucket=...))"
+            )
+        buckets.setdefault(trigger.bucket, []).append(trigger)
+    if not buckets:
+        raise TriggerError("no triggers to export")
+    return buckets
+
+
+def _logical_id(kind: str, name: str) -> str:
+    words = re.split(r"[^A-Za-z0-9]+", name)
+    return kind + "".join(word[:1].upper() + word[1:] for word in words)[:200]
+
+
+def _cfn_rules(trigger: Trigger) -> list[dict[str, str]]:
+    rules: list[dict[str, str]] = []
+    if trigger.prefix is not None:
+        rules.append({"Name": "prefix", "Value": trigger.prefix})
+    if trigger.suffix is not None:
+        rules.append({"Name": "suffix", "Value": trigger.suffix})
+    return rules
+
+
+def _cloudformation(buckets: Mapping[str, list[Trigger]], target: Target) -> dict[str, Any]:
+    section, arn_key = _CFN_SECTIONS[target.kind]
+    resources: dict[str, Any] = {}
+    for bucket, triggers in buckets.items():
+        entries: list[dict[str, Any]] = []
+        for trigger in triggers:
+            for event in trigger.events:  # CloudFormation takes one event per entry
+                entry: dict[str, Any] = {"Event": event, arn_key: target.arn}
+                if _cfn_rules(trigger):
+                    entry["Filter"] = {"S3Key": {"Rules": _cfn_rules(trigger)}}
+                entries.append(entry)
+        bucket_resource: dict[str, Any] = {
+            "Type": "AWS::S3::Bucket",
+            "Properties": {"BucketName": bucket, "NotificationConfiguration": {section: entries}},
+        }
+        if target.kind == "lambda":
+            permission_id = _logical_id("InvokePermission", bucket)
+            resources[permission_id] = {
+                "Type": "AWS::Lambda::Permission",
+                "Properties": {
+                    "FunctionName": target.arn,
+                    "Action": "lambda:InvokeFunction",
+                    "Principal": "s3.amazonaws.com",
+                    "SourceArn": f"arn:{target.partition}:s3:::{bucket}",
+                    "SourceAccount": target.account,
+                },
+            }
+            # S3 checks the permission when the notification is written.
+            bucket_resource["DependsOn"] = [permission_id]
+        resources[_logical_id("Bucket", bucket)] = bucket_resource
+    return {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Description": "S3 event notifications exported by s3types",
+        "Resources": resources,
+    }
+
+
+def sam_template(
+    functions: Mapping[str, Sequence[Trigger]], *, runtime: str = "python3.12", code_uri: str = "."
+) -> dict[str, Any]:
+    """A SAM template: one ``AWS::Serverless::Function`` per handler, its triggers as S3 events.
+
+    ``functions`` maps a Lambda handler string (``"app.on_upload"``) to its
+    triggers. SAM's ``Type: S3`` event needs the bucket in the same template,
+    so each bucket is a resource here; SAM adds the invoke permission.
+
+    >>> sorted(sam_template({"app.f": [Trigger("b")]})["Resources"])
+    ['BucketB', 'FunctionAppF']
+    """
+    resources: dict[str, Any] = {}
+    for handler, triggers in functions.items():
+        events: dict[str, Any] = {}
+        for bucket, rules in _by_bucket(triggers).items():
+            bucket_id = _logical_id("Bucket", bucket)
+            resources[bucket_id] = {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": bucket}}
+            for trigger in rules:
+                properties: dict[str, Any] = {
+                    "Bucket": {"Ref": bucket_id},
+                    "Events": list(trigger.events),
+                }
+                if _cfn_rules(trigger):
+                    properties["Filter"] = {"S3Key": {"Rules": _cfn_rules(trigger)}}
+                events[f"S3Rule{len(events) + 1}"] = {"Type": "S3", "Properties": properties}
+        resources[_logical_id("Function", handler)] = {
+            "Type": "AWS::Serverless::Function",
+            "Properties": {
+                "Handler": handler,
+                "Runtime": runtime,
+                "CodeUri": code_uri,
+                "Events": events,
+            },
+        }
+    return {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Transform": "AWS::Serverless-2016-10-31",
+        "Description": "S3-triggered functions exported by s3types",
+        "Resources": resources,
+    }
+
+
+def _hcl(value: str) -> str:
+    # HCL strings are JSON strings, except that "${" and "%{" start templates.
+    return json.dumps(value, ensure_ascii=False).replace("${", "$${").replace("%{", "%%{")
+
+
+def _terraform(buckets: Mapping[str, list[Trigger]], target: Target) -> str:
+    block, arn_key = _TF_BLOCKS[target.kind]
+    out: list[str] = []
+    for bucket, triggers in buckets.items():
+        name = _logical_id("", bucket).lower() or "bucket"
+        depends = ""
+        if target.kind == "lambda":
+            out += [
+                f'resource "aws_lambda_permission" "s3_{name}" {{',
+                f"  statement_id   = {_hcl('s3types-' + bucket)}",
+                '  action         = "lambda:InvokeFunction"',
+                f"  function_name  = {_hcl(target.arn)}",
+                '  principal      = "s3.amazonaws.com"',
+                f"  source_arn     = {_hcl(f'arn:{target.partition}:s3:::{bucket}')}",
+                f"  source_account = {_hcl(target.account)}",
+                "}",
+                "",
+            ]
+            depends = f"  depends_on = [aws_lambda_permission.s3_{name}]"
+        out += [f'resource "aws_s3_bucket_notification" "{name}" {{', f"  bucket = {_hcl(bucket)}"]
+        for trigger in triggers:
+            out += [
+                f"  {block} {{",
+                f"    id     = {_hcl(trigger.rule_id)}",
+                f"    {arn_key} = {_hcl(target.arn)}",
+                f"    events = [{', '.join(_hcl(event) for event in trigger.events)}]",
+            ]
+            if trigger.prefix is not None:
+                out.append(f"    filter_prefix = {_hcl(trigger.prefix)}")
+            if trigger.suffix is not None:
+                out.append(f"    filter_suffix = {_hcl(trigger.suffix)}")
+            out.append("  }")
+        if depends:
+            out.append(depends)
+        out += ["}", ""]
+    return "\n".join(out)
+
+
+def export_triggers(
+    triggers: Iterable[Trigger],
+    format: ExportFormat,
+    *,
+    target_arn: str | None = None,
+    handler: str | None = None,
+) -> str:
+    """Triggers as text for another tool: ``json``, ``cloudformation``, ``sam`` or ``terraform``.
+
+    ``json``: the notification configuration document (one bucket).
+    ``cloudformation``: the bucket with its ``NotificationConfiguration`` and,
+    for a Lambda target, an ``AWS::Lambda::Permission`` with SourceArn and
+    SourceAccount. ``terraform``: ``aws_s3_bucket_notification`` (and
+    ``aws_lambda_permission``). These three need ``target_arn``. ``sam``: a
+    function (``handler``, e.g. ``"app.on_upload"``) with ``Type: S3`` events.
+
+    >>> print(export_triggers([Trigger("b", suffix=".jpg", id="jpg")], "terraform",
+    ...                       target_arn="arn:aws:sqs:us-east-1:123456789012:q"))
+    resource "aws_s3_bucket_notification" "b" {
+      bucket = "b"
+      queue {
+        id     = "jpg"
+        queue_arn = "arn:aws:sqs:us-east-1:123456789012:q"
+        events = ["s3:ObjectCreated:*"]
+        filter_suffix = ".jpg"
+      }
+    }
+    <BLANKLINE>
+    """
+    rules = tuple(triggers)
+    if format == "sam":
+        if handler is None:
+            raise TriggerError("export to sam needs the function's handler, e.g. 'app.on_upload'")
+        return json.dumps(sam_template({handler: rules}), indent=2) + "\n"
+    if format not in EXPORT_FORMATS:
+        raise TriggerError(f"unknown export format {format!r}: one of {', '.join(EXPORT_FORMATS)}")
+    if target_arn is None:
+        raise TriggerError(f"export to {format} needs target_arn (the function, queue or topic)")
+    target = parse_target(target_arn)
+    buckets = _by_bucket(rules)
+    for bucket_rules in buckets.values():
+        notification_configuration(bucket_rules, target.arn)  # checks overlap and ids
+    if format == "json":
+        if len(buckets) > 1:
+            raise TriggerError("export to json: one bucket at a time (its configuration document)")
+        document = notification_configuration(rules, target.arn)
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if format == "cloudformation":
+        return json.dumps(_cloudformation(buckets, target), indent=2, ensure_ascii=False) + "\n"
+    return _terraform(buckets, target)
