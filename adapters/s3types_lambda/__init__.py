@@ -12,6 +12,7 @@ partial batch failures. Needs no extra.
 """
 
 from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
+from s3types_lambda._batch_operations import s3_batch_handler
 from s3types_lambda._context import LambdaContext
 from s3types_lambda._handlers import s3_handler, s3_record_handler
 
@@ -19,6 +20,7 @@ __all__ = [
     "BatchItemFailureDict",
     "LambdaContext",
     "SqsBatchResponseDict",
+    "s3_batch_handler",
     "s3_handler",
     "s3_record_handler",
 ]

@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -31,7 +32,7 @@ from s3types.batch._results import BatchResultCode, BatchTaskResult
 
 __all__ = ["BatchJob", "BatchTask", "parse_batch_job"]
 
-_CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True)
+_CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True, defer_build=True)
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
@@ -85,6 +86,9 @@ class BatchTask(BaseModel):
     )
     #: ``s3Bucket`` as it came (schema 2.0); read the name as ``bucket_name``.
     raw_bucket: str | None = Field(default=None, alias="s3Bucket", repr=False)
+    # Set by the BatchJob the task belongs to, so a per-task function sees them.
+    _job_id: str | None = PrivateAttr(default=None)
+    _user_arguments: Mapping[str, str] = PrivateAttr(default_factory=lambda: _EMPTY)
 
     @model_validator(mode="after")
     def _one_bucket(self) -> Self:
@@ -110,6 +114,23 @@ class BatchTask(BaseModel):
             return self.raw_bucket
         assert self.bucket_arn is not None  # the validator requires one of the two
         return _bucket_from_arn(self.bucket_arn)
+
+    @property
+    def job_id(self) -> str | None:
+        """The id of the job this task came in (None for a task validated on its own)."""
+        return self._job_id
+
+    @property
+    def user_arguments(self) -> Mapping[str, str]:
+        """The ``userArguments`` of the job this task came in (schema 2.0; else empty).
+
+        >>> from s3types.testing import make_batch_job
+        >>> job = parse_batch_job(make_batch_job(bucket="b", keys=["k"],
+        ...     user_arguments={"tag": "v2"}))
+        >>> job.tasks[0].user_arguments["tag"]
+        'v2'
+        """
+        return self._user_arguments
 
     def succeeded(self, result_string: str | None = None) -> BatchTaskResult:
         """This task's result with code ``Succeeded``.
@@ -149,6 +170,13 @@ class BatchJob(BaseModel):
     #: ``job`` as it came; read ``job_id`` and ``user_arguments``.
     raw_job: _JobWire = Field(alias="job", repr=False)
     tasks: tuple[BatchTask, ...] = Field(min_length=1)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Give each task the job's id and ``userArguments``."""
+        job_id, arguments = self.job_id, self.user_arguments
+        for task in self.tasks:
+            task._job_id = job_id  # pyright: ignore[reportPrivateUsage]  (the job sets them)
+            task._user_arguments = arguments  # pyright: ignore[reportPrivateUsage]
 
     @property
     def job_id(self) -> str:
