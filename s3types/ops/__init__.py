@@ -18,6 +18,7 @@ b'hello'
 
 from __future__ import annotations
 
+from s3types.ops._object_lambda import write_get_object_response
 from s3types.ops._read import get_bucket_location, get_object, list_objects
 from s3types.ops._results import (
     CopyResult,
@@ -40,4 +41,5 @@ __all__ = [
     "get_object",
     "list_objects",
     "put_object",
+    "write_get_object_response",
 ]
