@@ -183,7 +183,7 @@ class ObjectLambdaEvent(BaseModel):
 
     @property
     def operation(self) -> Operation:
-        """The caller's operation: ``GetObject``, ``HeadObject``, ``ListObjects`` or ``ListObjectsV2``."""
+        """The caller's operation: ``GetObject``, ``HeadObject``, ``ListObjects[V2]``."""
         return next(name for name, context in self._contexts() if context is not None)
 
     @property

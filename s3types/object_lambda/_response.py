@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Union
+from typing import IO, TypeAlias
 
 __all__ = ["ObjectBody", "ObjectLambdaResponse"]
 
 #: A body: bytes, text (sent as UTF-8), a binary file object, or an iterable of byte chunks.
-ObjectBody = Union[bytes, str, IO[bytes], Iterable[bytes]]
+ObjectBody: TypeAlias = bytes | str | IO[bytes] | Iterable[bytes]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,6 @@ class ObjectLambdaResponse:
     last_modified: datetime | None = None
     version_id: str | None = None
     accept_ranges: str | None = None
-    metadata: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = field(default_factory=dict[str, str])
     error_code: str | None = None
     error_message: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from s3types.ops._metadata import check_metadata
 
@@ -32,7 +32,7 @@ class ChunkReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterable[bytes]) -> None:
         super().__init__()
-        self._chunks: Iterator[bytes] = iter(chunks)
+        self._chunks: Iterator[object] = iter(chunks)  # checked: users yield str by mistake
         self._pending = memoryview(b"")
 
     def readable(self) -> bool:
@@ -65,8 +65,8 @@ def as_stream(body: ObjectBody) -> bytes | IO[bytes]:
     if isinstance(body, str):
         return body.encode("utf-8")
     if hasattr(body, "read"):
-        return body  # type: ignore[return-value]
-    return io.BufferedReader(ChunkReader(body))  # type: ignore[arg-type]
+        return cast("IO[bytes]", body)
+    return io.BufferedReader(ChunkReader(body))
 
 
 _UNSIGNED_BODY_HOOK = "s3types-write-get-object-response-unsigned-body"
@@ -85,7 +85,7 @@ def _send_body_unsigned(request: Any, **_: Any) -> None:
         from botocore.config import Config
 
         s3_config["payload_signing_enabled"] = False
-        request.context["client_config"] = config.merge(Config(s3=s3_config))
+        request.context["client_config"] = config.merge(Config(s3=cast("Any", s3_config)))
 
 
 def write_get_object_response(
@@ -114,13 +114,14 @@ def write_get_object_response(
     ``body`` is bytes, text (sent as UTF-8), a binary file object or an
     iterable of byte chunks; files and iterables are streamed, never read
     whole (botocore's S3 signer would hash the body first; it is sent
-    unsigned, as S3 models the operation). botocore sends the request to ``{outputRoute}.s3-object-lambda.
-    {region}.amazonaws.com`` (its host prefix; ``Config(inject_host_prefix=
-    False)`` turns that off for a local endpoint) with the token in
-    ``x-amz-request-token``. An error answer (status 400 or more) should
+    unsigned, as S3 models the operation). botocore sends the request to
+    ``{outputRoute}.s3-object-lambda.{region}.amazonaws.com`` (its host
+    prefix; ``Config(inject_host_prefix=False)`` turns that off for a local
+    endpoint) with the token in ``x-amz-request-token``. An error answer (status 400 or more) should
     carry ``error_code`` and ``error_message``; S3 shows them to the caller.
 
-    >>> write_get_object_response(client, event, b"redacted", content_type="text/plain")  # doctest: +SKIP
+    >>> write_get_object_response(client, event, b"redacted",
+    ...     content_type="text/plain")  # doctest: +SKIP
     """
     route, token = event.output_route, event.output_token
     if route is None or token is None:
