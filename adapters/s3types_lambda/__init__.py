@@ -15,6 +15,7 @@ from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
 from s3types_lambda._batch_operations import s3_batch_handler
 from s3types_lambda._context import LambdaContext
 from s3types_lambda._handlers import s3_handler, s3_record_handler
+from s3types_lambda._object_lambda import s3_object_lambda_handler
 
 __all__ = [
     "BatchItemFailureDict",
@@ -22,5 +23,6 @@ __all__ = [
     "SqsBatchResponseDict",
     "s3_batch_handler",
     "s3_handler",
+    "s3_object_lambda_handler",
     "s3_record_handler",
 ]

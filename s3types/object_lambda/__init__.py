@@ -11,6 +11,7 @@ with ``WriteGetObjectResponse`` (:func:`s3types.ops.write_get_object_response`).
 ('GetObject', 'OutputToken')
 """
 
+from s3types.object_lambda._errors import ObjectLambdaError
 from s3types.object_lambda._model import (
     GetObjectContext,
     InputContext,
@@ -22,15 +23,20 @@ from s3types.object_lambda._model import (
     UserRequest,
     parse_object_lambda_event,
 )
-from s3types.object_lambda._response import ObjectLambdaResponse
+from s3types.object_lambda._original import CHUNK_SIZE, OriginalObject
+from s3types.object_lambda._response import ObjectBody, ObjectLambdaResponse
 
 __all__ = [
+    "CHUNK_SIZE",
     "GetObjectContext",
     "InputContext",
+    "ObjectBody",
     "ObjectLambdaConfiguration",
+    "ObjectLambdaError",
     "ObjectLambdaEvent",
     "ObjectLambdaResponse",
     "ObjectLambdaUserIdentity",
+    "OriginalObject",
     "SessionContext",
     "SessionIssuer",
     "UserRequest",
