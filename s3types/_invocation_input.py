@@ -9,6 +9,7 @@ become one :class:`s3types.S3EventError` naming each field path.
 from __future__ import annotations
 
 import json
+import re
 import reprlib
 from collections.abc import Mapping
 from typing import Any, cast
@@ -25,6 +26,7 @@ _REPR.maxlevel = 2
 _REPR.maxstring = _REPR.maxother = 60
 _REPR.maxlist = _REPR.maxdict = 3
 
+_INNER_PATH = re.compile(r"([A-Za-z][\w.\[\]]*): ")
 _OBJECT_LAMBDA_CONTEXTS = (
     "getObjectContext",
     "headObjectContext",
@@ -55,6 +57,8 @@ def load_object(event: object, *, what: str) -> Mapping[str, Any]:
     Raises :class:`S3EventError` for text that is not JSON and for anything
     that is not a JSON object.
     """
+    if type(event) is dict:  # what Lambda hands over: skip the ABC checks
+        return event
     if isinstance(event, (str, bytes, bytearray)):
         try:
             event = json.loads(event)
@@ -85,12 +89,19 @@ def error_from_validation(
     lines: list[str] = []
     first_path = ""
     for problem in problems[:_MAX_SHOWN]:
-        where = _location(problem["loc"]) or "(the whole input)"
+        where = _location(problem["loc"])
+        message = problem["msg"].removeprefix("Value error, ")
+        # A model-level check names the field itself: "tasks[0].s3Key: ...".
+        inner = _INNER_PATH.match(message) if not where else None
+        if inner is not None:
+            where, message = inner[1], message[inner.end() :]
+        where = where or "(the whole input)"
         first_path = first_path or where
         if problem["type"] == "missing":
             lines.append(f"{where}: required field is missing")
+        elif inner is not None:
+            lines.append(f"{where}: {message}")
         else:
-            message = problem["msg"].removeprefix("Value error, ")
             lines.append(f"{where}: {message} (got {_REPR.repr(problem.get('input'))})")
     if len(problems) > _MAX_SHOWN:
         lines.append(f"... and {len(problems) - _MAX_SHOWN} more")

@@ -10,16 +10,14 @@ aliases, unknown fields are kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
-    AfterValidator,
-    AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -33,7 +31,9 @@ from s3types.batch._results import BatchResultCode, BatchTaskResult
 __all__ = ["BatchJob", "BatchTask", "parse_batch_job"]
 
 _CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True, defer_build=True)
+_OPEN = ConfigDict(extra="allow")
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+_TASKS, _ARGUMENTS = "_s3types_tasks", "_s3types_user_arguments"
 
 
 def _bucket_from_arn(arn: str) -> str:
@@ -42,100 +42,99 @@ def _bucket_from_arn(arn: str) -> str:
     parts = arn.split(":", 5)
     if len(parts) != 6 or parts[0] != "arn" or parts[2] not in ("s3", "s3express") or not parts[5]:
         raise ValueError(
-            f"{arn!r} is not an S3 bucket ARN: expected arn:aws:s3:::BUCKET"
+            f".s3BucketArn: {arn!r} is not an S3 bucket ARN: expected arn:aws:s3:::BUCKET"
             " (or arn:PARTITION:s3:REGION:ACCOUNT:BUCKET)"
         )
     return parts[5]
 
 
-def _check_bucket_arn(arn: str | None) -> str | None:
-    if arn is not None:
-        _bucket_from_arn(arn)
-    return arn
-
-
 class _JobWire(TypedDict, total=False):
-    __pydantic_config__ = ConfigDict(extra="allow")  # type: ignore[misc]
+    __pydantic_config__ = _OPEN  # type: ignore[misc]
     id: Required[str]
     userArguments: dict[str, str] | None
 
 
-class BatchTask(BaseModel):
+class _TaskWire(TypedDict, total=False):
+    __pydantic_config__ = _OPEN  # type: ignore[misc]
+    taskId: Required[str]
+    s3Key: Required[str]
+    s3VersionId: str | None
+    s3BucketArn: str | None
+    s3Bucket: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchTask:
     """One task of a job: an object to work on (bucket, decoded key, version).
 
     ``bucket_name`` comes from ``s3Bucket`` (schema 2.0) or the last part of
     ``s3BucketArn`` (1.0). ``key`` is decoded with ``unquote_plus`` (S3
     encodes it as in notifications); ``raw_key`` is the wire's ``s3Key``.
     ``version_id`` is None for "no version" (null, ``""`` or ``"null"``).
+    ``job_id`` and ``user_arguments`` are the job's, so a per-task function
+    sees them; ``raw`` is the task as it came, unknown fields included.
 
-    >>> task = BatchTask.model_validate({"taskId": "dGFza2lk", "s3Key": "red+flower.jpg",
+    >>> task = BatchTask.from_wire({"taskId": "dGFza2lk", "s3Key": "red+flower.jpg",
     ...     "s3VersionId": None, "s3BucketArn": "arn:aws:s3:::photos"})
     >>> task.bucket_name, task.key, task.raw_key, task.version_id
     ('photos', 'red flower.jpg', 'red+flower.jpg', None)
     """
 
-    model_config = _CONFIG
-    task_id: str = Field(alias="taskId")
-    key: Annotated[str, AfterValidator(decode_key)] = Field(validation_alias="s3Key", exclude=True)
-    raw_key: str = Field(validation_alias=AliasChoices("s3Key"), serialization_alias="s3Key")
-    version_id: Annotated[str | None, AfterValidator(version_id_or_none)] = Field(
-        default=None, alias="s3VersionId"
-    )
-    bucket_arn: Annotated[str | None, AfterValidator(_check_bucket_arn)] = Field(
-        default=None, alias="s3BucketArn"
-    )
-    #: ``s3Bucket`` as it came (schema 2.0); read the name as ``bucket_name``.
-    raw_bucket: str | None = Field(default=None, alias="s3Bucket", repr=False)
-    # Set by the BatchJob the task belongs to, so a per-task function sees them.
-    _job_id: str | None = PrivateAttr(default=None)
-    _user_arguments: Mapping[str, str] = PrivateAttr(default_factory=lambda: _EMPTY)
+    task_id: str
+    key: str
+    raw_key: str
+    version_id: str | None
+    bucket_name: str
+    bucket_arn: str | None = None
+    job_id: str | None = None
+    user_arguments: Mapping[str, str] = field(default_factory=lambda: _EMPTY, compare=False)
+    raw: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
 
-    @model_validator(mode="after")
-    def _one_bucket(self) -> Self:
-        if self.raw_bucket is None and self.bucket_arn is None:
-            raise ValueError(
-                "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket"
-            )
-        if (
-            self.raw_bucket is not None
-            and self.bucket_arn is not None
-            and _bucket_from_arn(self.bucket_arn) != self.raw_bucket
-        ):
-            raise ValueError(
-                f"s3Bucket {self.raw_bucket!r} and s3BucketArn {self.bucket_arn!r}"
-                " name different buckets"
-            )
-        return self
+    @classmethod
+    def from_wire(
+        cls,
+        wire: Mapping[str, Any],
+        *,
+        job_id: str | None = None,
+        user_arguments: Mapping[str, str] = _EMPTY,
+    ) -> BatchTask:
+        """Read one wire task (``taskId``, ``s3Key``, ...); ValueError names the bad field.
 
-    @property
-    def bucket_name(self) -> str:
-        """The bucket's name (from ``s3Bucket``, else from ``s3BucketArn``)."""
-        if self.raw_bucket is not None:
-            return self.raw_bucket
-        assert self.bucket_arn is not None  # the validator requires one of the two
-        return _bucket_from_arn(self.bucket_arn)
-
-    @property
-    def job_id(self) -> str | None:
-        """The id of the job this task came in (None for a task validated on its own)."""
-        return self._job_id
-
-    @property
-    def user_arguments(self) -> Mapping[str, str]:
-        """The ``userArguments`` of the job this task came in (schema 2.0; else empty).
-
-        >>> from s3types.testing import make_batch_job
-        >>> job = parse_batch_job(make_batch_job(bucket="b", keys=["k"],
-        ...     user_arguments={"tag": "v2"}))
-        >>> job.tasks[0].user_arguments["tag"]
-        'v2'
+        Expects the field types checked (as :class:`BatchJob` validation does).
         """
-        return self._user_arguments
+        raw_key = wire["s3Key"]
+        arn, bucket = wire.get("s3BucketArn"), wire.get("s3Bucket")
+        try:
+            key = decode_key(raw_key)
+        except ValueError as err:
+            raise ValueError(f".s3Key: {err}") from None
+        if arn is not None:
+            from_arn = _bucket_from_arn(arn)
+            if bucket is not None and bucket != from_arn:
+                raise ValueError(
+                    f": s3Bucket {bucket!r} and s3BucketArn {arn!r} name different buckets"
+                )
+            bucket = from_arn
+        elif bucket is None:
+            raise ValueError(
+                ": the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket"
+            )
+        return cls(
+            wire["taskId"],
+            key,
+            raw_key,
+            version_id_or_none(wire.get("s3VersionId")),
+            bucket,
+            arn,
+            job_id,
+            user_arguments,
+            wire,
+        )
 
     def succeeded(self, result_string: str | None = None) -> BatchTaskResult:
         """This task's result with code ``Succeeded``.
 
-        >>> task = BatchTask.model_validate({"taskId": "t1", "s3Key": "k", "s3Bucket": "b"})
+        >>> task = BatchTask.from_wire({"taskId": "t1", "s3Key": "k", "s3Bucket": "b"})
         >>> task.succeeded("done").code
         <BatchResultCode.SUCCEEDED: 'Succeeded'>
         """
@@ -154,8 +153,10 @@ class BatchJob(BaseModel):
     """An S3 Batch Operations invocation: the job, its tasks, and how to answer it.
 
     ``schema_version`` is ``"1.0"`` or ``"2.0"``; ``user_arguments`` is the
-    job's ``userArguments`` (2.0; empty otherwise). Answer with
-    :meth:`response`.
+    job's ``userArguments`` (2.0; empty otherwise); ``tasks`` are
+    :class:`BatchTask` objects. Answer with :meth:`response`. The wire
+    fields are validated by pydantic-core as typed dicts (``raw_job``,
+    ``raw_tasks``), which is what ``model_dump`` writes back.
 
     >>> from s3types.testing import make_batch_job
     >>> job = parse_batch_job(make_batch_job(bucket="photos", keys=["a b.jpg"],
@@ -169,14 +170,34 @@ class BatchJob(BaseModel):
     invocation_id: str = Field(alias="invocationId")
     #: ``job`` as it came; read ``job_id`` and ``user_arguments``.
     raw_job: _JobWire = Field(alias="job", repr=False)
-    tasks: tuple[BatchTask, ...] = Field(min_length=1)
+    #: ``tasks`` as they came (checked); read them as ``tasks``.
+    raw_tasks: tuple[_TaskWire, ...] = Field(alias="tasks", min_length=1, repr=False)
 
-    def model_post_init(self, context: Any, /) -> None:
-        """Give each task the job's id and ``userArguments``."""
-        job_id, arguments = self.job_id, self.user_arguments
-        for task in self.tasks:
-            task._job_id = job_id  # pyright: ignore[reportPrivateUsage]  (the job sets them)
-            task._user_arguments = arguments  # pyright: ignore[reportPrivateUsage]
+    @model_validator(mode="after")
+    def _read_tasks(self) -> Self:
+        # Built once here, so a bad bucket or key fails validation with its
+        # path. Kept in __dict__ beside the fields (as cached_property does,
+        # without its lock, which costs more than reading a task).
+        wire = self.raw_job.get("userArguments")
+        self.__dict__[_ARGUMENTS] = _EMPTY if not wire else MappingProxyType(wire)
+        self.__dict__[_TASKS] = self._tasks()
+        return self
+
+    def _tasks(self) -> tuple[BatchTask, ...]:
+        job_id, arguments = self.raw_job["id"], self.user_arguments
+        tasks = []
+        for index, wire in enumerate(self.raw_tasks):
+            try:
+                tasks.append(BatchTask.from_wire(wire, job_id=job_id, user_arguments=arguments))
+            except ValueError as err:
+                raise ValueError(f"tasks[{index}]{err}") from None
+        return tuple(tasks)
+
+    @property
+    def tasks(self) -> tuple[BatchTask, ...]:
+        """The job's tasks (S3 sends one per invocation)."""
+        tasks: tuple[BatchTask, ...] | None = self.__dict__.get(_TASKS)
+        return self._tasks() if tasks is None else tasks
 
     @property
     def job_id(self) -> str:
@@ -186,8 +207,16 @@ class BatchJob(BaseModel):
     @property
     def user_arguments(self) -> Mapping[str, str]:
         """``job.userArguments`` (schema 2.0), read-only; empty when the job has none."""
-        arguments = self.raw_job.get("userArguments")
-        return _EMPTY if not arguments else MappingProxyType(arguments)
+        arguments: Mapping[str, str] | None = self.__dict__.get(_ARGUMENTS)
+        if arguments is None:  # a job made with model_construct
+            wire = self.raw_job.get("userArguments")
+            arguments = _EMPTY if not wire else MappingProxyType(wire)
+        return arguments
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        yield from super().__repr_args__()
+        yield "job_id", self.job_id
+        yield "tasks", self.tasks
 
     def response(
         self,

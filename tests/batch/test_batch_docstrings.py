@@ -1,4 +1,4 @@
-"""The examples in the batch package's docstrings run as written."""
+"""The examples in the docstrings of the batch and Object Lambda modules run as written."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ MODULES = [
     "s3types.batch._model",
     "s3types.batch._response",
     "s3types.batch._results",
+    "s3types.batch._failures",
+    "s3types.object_lambda",
+    "s3types.object_lambda._errors",
+    "s3types.object_lambda._model",
+    "s3types.object_lambda._response",
+    "s3types.ops._object_lambda",
     "s3types.testing._invocations",
+    "s3types_lambda._batch_operations",
+    "examples.object_lambda_redact",
 ]
 
 

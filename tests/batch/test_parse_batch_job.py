@@ -274,8 +274,8 @@ def test_non_objects_are_refused_clearly(event: object) -> None:
 def test_tasks_are_frozen() -> None:
     task = parse_batch_job(make_batch_job(bucket="b", keys=["k"])).tasks[0]
     assert isinstance(task, BatchTask)
-    with pytest.raises(ValueError, match="frozen"):
-        task.task_id = "other"
+    with pytest.raises(AttributeError):
+        task.task_id = "other"  # type: ignore[misc]
 
 
 def test_user_arguments_are_read_only_and_empty_in_1_0() -> None:
