@@ -58,7 +58,7 @@ def load_object(event: object, *, what: str) -> Mapping[str, Any]:
     that is not a JSON object.
     """
     if type(event) is dict:  # what Lambda hands over: skip the ABC checks
-        return event
+        return cast("dict[str, Any]", event)
     if isinstance(event, (str, bytes, bytearray)):
         try:
             event = json.loads(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from s3types_lambda._batch import LOGGER_NAME
 from s3types_lambda._context import LambdaContext
@@ -68,7 +68,8 @@ def s3_object_lambda_handler(
                 if client is None:
                     import boto3
 
-                    clients.append(boto3.client("s3"))
+                    made: S3Client = boto3.client("s3")  # pyright: ignore[reportUnknownMemberType]
+                    clients.append(made)
                 else:
                     clients.append(client() if callable(client) else client)
             return clients[0]
@@ -80,7 +81,8 @@ def s3_object_lambda_handler(
             request = parse_object_lambda_event(event)
             with OriginalObject(request) as original:
                 if request.operation != "GetObject":
-                    return _other_operation(request, function(request, original, context))
+                    answer: object = function(request, original, context)
+                    return _other_operation(request, answer)
                 try:
                     result = function(request, original, context)
                     _send(s3(), request, result, original)
@@ -101,7 +103,7 @@ def _other_operation(request: ObjectLambdaEvent, result: object) -> dict[str, An
             " {'statusCode': 200, 'headers': {...}}, for ListObjects {'statusCode': 200,"
             f" 'listResultXml': '...'}}); the function returned {type(result).__name__}"
         )
-    return dict(result)
+    return dict(cast("Mapping[str, Any]", result))
 
 
 def _send(client: S3Client, request: ObjectLambdaEvent, result: object, original: Any) -> None:

@@ -179,13 +179,13 @@ class BatchJob(BaseModel):
         # path. Kept in __dict__ beside the fields (as cached_property does,
         # without its lock, which costs more than reading a task).
         wire = self.raw_job.get("userArguments")
-        self.__dict__[_ARGUMENTS] = _EMPTY if not wire else MappingProxyType(wire)
-        self.__dict__[_TASKS] = self._tasks()
+        vars(self)[_ARGUMENTS] = _EMPTY if not wire else MappingProxyType(wire)
+        vars(self)[_TASKS] = self._tasks()
         return self
 
     def _tasks(self) -> tuple[BatchTask, ...]:
         job_id, arguments = self.raw_job["id"], self.user_arguments
-        tasks = []
+        tasks: list[BatchTask] = []
         for index, wire in enumerate(self.raw_tasks):
             try:
                 tasks.append(BatchTask.from_wire(wire, job_id=job_id, user_arguments=arguments))
@@ -196,7 +196,7 @@ class BatchJob(BaseModel):
     @property
     def tasks(self) -> tuple[BatchTask, ...]:
         """The job's tasks (S3 sends one per invocation)."""
-        tasks: tuple[BatchTask, ...] | None = self.__dict__.get(_TASKS)
+        tasks: tuple[BatchTask, ...] | None = vars(self).get(_TASKS)
         return self._tasks() if tasks is None else tasks
 
     @property
@@ -207,7 +207,7 @@ class BatchJob(BaseModel):
     @property
     def user_arguments(self) -> Mapping[str, str]:
         """``job.userArguments`` (schema 2.0), read-only; empty when the job has none."""
-        arguments: Mapping[str, str] | None = self.__dict__.get(_ARGUMENTS)
+        arguments: Mapping[str, str] | None = vars(self).get(_ARGUMENTS)
         if arguments is None:  # a job made with model_construct
             wire = self.raw_job.get("userArguments")
             arguments = _EMPTY if not wire else MappingProxyType(wire)

@@ -50,7 +50,7 @@ class ChunkReader(io.RawIOBase):
                     f"an Object Lambda body must yield bytes, got {type(chunk).__name__}:"
                     " encode text chunks (chunk.encode()) before yielding them"
                 )
-            self._pending = memoryview(chunk).cast("B")
+            self._pending = memoryview(cast("bytes", chunk)).cast("B")
         target = memoryview(buffer).cast("B")
         size = min(len(target), len(self._pending))
         target[:size] = self._pending[:size]
