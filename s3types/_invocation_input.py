@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from s3types._errors import S3EventError
 
-__all__ = ["error_from_validation", "load_object", "looks_like"]
+__all__ = ["error_from_validation", "load_object", "looks_like", "short"]
 
 _MAX_SHOWN = 5
 _REPR = reprlib.Repr()
@@ -109,6 +109,11 @@ def error_from_validation(
     return S3EventError(
         f"not a valid {expected} ({count}):\n  " + "\n  ".join(lines), path=first_path
     )
+
+
+def short(value: object) -> str:
+    """A short, bounded repr of a wire value, for error messages."""
+    return _REPR.repr(value)
 
 
 def _location(loc: tuple[int | str, ...]) -> str:

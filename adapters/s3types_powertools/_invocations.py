@@ -45,7 +45,7 @@ def batch_job_from_data_class(event: S3BatchOperationEvent) -> BatchJob:
 
 
 def batch_job_to_data_class(job: BatchJob) -> S3BatchOperationEvent:
-    """Give the job as Powertools' ``S3BatchOperationEvent``, keys as on the wire.
+    """Give the job as Powertools' ``S3BatchOperationEvent``: the wire as it came.
 
     >>> from s3types.testing import make_batch_job
     >>> job = parse_batch_job(make_batch_job(bucket="b", keys=["a+b.txt"]))
@@ -53,7 +53,7 @@ def batch_job_to_data_class(job: BatchJob) -> S3BatchOperationEvent:
     >>> data_class.task.s3_key, data_class.task.raw_event["s3Key"]
     ('a+b.txt', 'a%2Bb.txt')
     """
-    return S3BatchOperationEvent(job.model_dump(mode="json", by_alias=True, exclude_unset=True))
+    return S3BatchOperationEvent(dict(job.raw))
 
 
 def batch_response_to_data_class(response: BatchResponseDict) -> S3BatchOperationResponse:

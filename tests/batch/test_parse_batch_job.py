@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from s3types import S3EventError, parse_event
 from s3types.batch import BatchJob, BatchTask, parse_batch_job
@@ -152,13 +153,15 @@ def test_parse_event_rejects_batch_jobs(path: Path) -> None:
     assert "Batch Operations" in caught.value.looks_like
 
 
-def test_round_trip_gives_the_wire_back() -> None:
+def test_nothing_of_the_wire_is_lost() -> None:
     wire = json.loads((FIXTURES / "aws-lambda-go/s3-batch-job-request-2.0.json").read_text())
     wire["tasks"][0]["s3Key"] = "a+b%2Bc.txt"
     wire["extraField"] = {"kept": True}
     job = parse_batch_job(wire)
     assert job.tasks[0].key == "a b+c.txt"
-    assert job.model_dump(mode="json", exclude_unset=True) == wire
+    assert job.raw == wire
+    assert job.tasks[0].raw == wire["tasks"][0]
+    assert TypeAdapter(BatchJob).dump_python(job) == wire
 
 
 @pytest.mark.parametrize(
@@ -284,3 +287,34 @@ def test_user_arguments_are_read_only_and_empty_in_1_0() -> None:
         job.user_arguments["a"] = "2"  # type: ignore[index]
     one = parse_batch_job(make_batch_job(bucket="b", keys=["k"], schema_version="1.0"))
     assert dict(one.user_arguments) == {}
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (lambda job: job.update(invocationId=7), "invocationId", "expected a string, got int 7"),
+        (lambda job: job.pop("job"), "job", "required field is missing"),
+        (lambda job: job.update(job=[]), "job", "expected an object"),
+        (lambda job: job["job"].update(userArguments={"a": 1}), "job.userArguments.a", "got 1"),
+        (lambda job: job["job"].update(userArguments="a=1"), "job.userArguments", "object"),
+        (lambda job: job.update(tasks={"taskId": "t"}), "tasks", "a list of at least one task"),
+        (lambda job: job.update(tasks=["t"]), "tasks[0]", "expected a task object, got str"),
+        (lambda job: job["tasks"][0].update(s3VersionId=3), "tasks[0].s3VersionId", "or null"),
+        (lambda job: job["tasks"][0].update(s3Key="%41" * 1100), "tasks[0].s3Key", "1024 bytes"),
+        (lambda job: job.pop("invocationSchemaVersion"), "invocationSchemaVersion", "missing"),
+    ],
+)
+def test_each_bad_field_is_named(change: Any, path: str, message: str) -> None:
+    job = make_batch_job(bucket="b", keys=["k"], user_arguments={"x": "y"})
+    change(job)
+    err = _error(job)
+    assert err.path == path
+    assert message in str(err)
+    assert str(err).startswith(f"not a valid S3 Batch Operations job: {path}: ")
+
+
+def test_a_job_validated_by_pydantic_is_the_same_job() -> None:
+    wire = make_batch_job(bucket="b", keys=["a b"])
+    assert TypeAdapter(BatchJob).validate_python(wire) == parse_batch_job(wire)
+    job = parse_batch_job(wire)
+    assert TypeAdapter(BatchJob).validate_python(job) is job
