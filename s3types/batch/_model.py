@@ -14,9 +14,8 @@ The wire is kept as it came in ``raw``, unknown fields included.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, short
@@ -82,11 +81,10 @@ def _user_arguments(job: Mapping[str, Any]) -> Mapping[str, str]:
                 f"job.userArguments.{name}",
                 f"user arguments map strings to strings, got {short(value)}",
             )
-    return MappingProxyType(dict(cast("Mapping[str, str]", arguments)))
+    return MappingProxyType(cast("dict[str, str]", arguments))
 
 
-@dataclass(frozen=True, slots=True)
-class BatchTask:
+class BatchTask(NamedTuple):
     """One task of a job: an object to work on (bucket, decoded key, version).
 
     ``bucket_name`` comes from ``s3Bucket`` (schema 2.0) or the last part of
@@ -109,8 +107,8 @@ class BatchTask:
     bucket_name: str
     bucket_arn: str | None = None
     job_id: str | None = None
-    user_arguments: Mapping[str, str] = field(default_factory=lambda: _EMPTY, compare=False)
-    raw: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
+    user_arguments: Mapping[str, str] = _EMPTY
+    raw: Mapping[str, Any] = _EMPTY
 
     @classmethod
     def from_wire(
@@ -122,13 +120,26 @@ class BatchTask:
         path: str = "task",
     ) -> BatchTask:
         """Read one wire task; :class:`s3types.S3EventError` names a bad field under ``path``."""
-        if type(given) is not dict and not isinstance(given, Mapping):
-            _fail(path, f"expected a task object, got {type(given).__name__} {short(given)}")
-        wire = cast("Mapping[str, Any]", given)
-        task_id = _text(wire, "taskId", path)
-        raw_key = _text(wire, "s3Key", path)
-        arn = _optional_text(wire, "s3BucketArn", path)
-        bucket = _optional_text(wire, "s3Bucket", path)
+        if type(given) is dict:
+            # The shape S3 sends, checked in one expression; anything else
+            # takes the field-by-field checks below, which name what is wrong.
+            wire = cast("Mapping[str, Any]", given)
+            task_id, raw_key = wire.get("taskId"), wire.get("s3Key")
+            arn, bucket = wire.get("s3BucketArn"), wire.get("s3Bucket")
+            wire_version = wire.get("s3VersionId")
+            if not (
+                type(task_id) is str
+                and type(raw_key) is str
+                and (arn is None or type(arn) is str)
+                and (bucket is None or type(bucket) is str)
+                and (wire_version is None or type(wire_version) is str)
+            ):
+                task_id, raw_key, arn, bucket = cls._checked(wire, path)
+        else:
+            if not isinstance(given, Mapping):
+                _fail(path, f"expected a task object, got {type(given).__name__} {short(given)}")
+            wire = cast("Mapping[str, Any]", given)
+            task_id, raw_key, arn, bucket = cls._checked(wire, path)
         try:
             key = decode_key(raw_key)
         except ValueError as err:
@@ -142,8 +153,17 @@ class BatchTask:
             _fail(
                 path, "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket"
             )
-        version_id = version_id_or_none(_optional_text(wire, "s3VersionId", path))
+        version_id = version_id_or_none(wire.get("s3VersionId"))
         return cls(task_id, key, raw_key, version_id, bucket, arn, job_id, user_arguments, wire)
+
+    @staticmethod
+    def _checked(wire: Mapping[str, Any], path: str) -> tuple[str, str, str | None, str | None]:
+        task_id = _text(wire, "taskId", path)
+        raw_key = _text(wire, "s3Key", path)
+        arn = _optional_text(wire, "s3BucketArn", path)
+        bucket = _optional_text(wire, "s3Bucket", path)
+        _optional_text(wire, "s3VersionId", path)
+        return task_id, raw_key, arn, bucket
 
     def succeeded(self, result_string: str | None = None) -> BatchTaskResult:
         """This task's result with code ``Succeeded``.
@@ -163,8 +183,7 @@ class BatchTask:
         return BatchTaskResult(self.task_id, BatchResultCode.PERMANENT_FAILURE, result_string)
 
 
-@dataclass(frozen=True, slots=True)
-class BatchJob:
+class BatchJob(NamedTuple):
     """An S3 Batch Operations invocation: the job, its tasks, and how to answer it.
 
     ``schema_version`` is ``"1.0"`` or ``"2.0"``; ``user_arguments`` is the
@@ -185,7 +204,7 @@ class BatchJob:
     job_id: str
     user_arguments: Mapping[str, str]
     tasks: tuple[BatchTask, ...]
-    raw: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
+    raw: Mapping[str, Any] = _EMPTY
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -260,7 +279,7 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
         _fail("invocationSchemaVersion", f"expected '1.0' or '2.0', got {short(version)}")
     invocation_id = _text(wire, "invocationId", "")
     job = wire.get("job", _MISSING)
-    if not isinstance(job, Mapping):
+    if type(job) is not dict and not isinstance(job, Mapping):
         _fail(
             "job",
             "required field is missing"
@@ -277,10 +296,17 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
         _fail(
             "tasks", f"expected a list of at least one task, got {short(cast(object, wire_tasks))}"
         )
-    tasks = tuple(
-        BatchTask.from_wire(task, job_id=job_id, user_arguments=arguments, path=f"tasks[{index}]")
-        for index, task in enumerate(cast("list[object]", wire_tasks))
-    )
+    read, listed = BatchTask.from_wire, cast("list[object]", wire_tasks)
+    tasks: tuple[BatchTask, ...]
+    if len(listed) == 1:  # what S3 sends
+        tasks = (read(listed[0], job_id=job_id, user_arguments=arguments, path="tasks[0]"),)
+    else:
+        tasks = tuple(
+            [
+                read(task, job_id=job_id, user_arguments=arguments, path=f"tasks[{index}]")
+                for index, task in enumerate(listed)
+            ]
+        )
     return BatchJob(version, invocation_id, job_id, arguments, tasks, wire)
 
 
