@@ -133,4 +133,4 @@ def object_lambda_event_to_data_class(event: ObjectLambdaEvent) -> S3ObjectLambd
     >>> object_lambda_event_to_data_class(event).request_route
     'io-use1-001'
     """
-    return S3ObjectLambdaEvent(event.model_dump(mode="json", by_alias=True, exclude_unset=True))
+    return S3ObjectLambdaEvent(dict(event.raw))

@@ -1,4 +1,4 @@
-"""The pydantic model of an S3 Object Lambda request (GetObject, HeadObject, ListObjects[V2]).
+"""The typed S3 Object Lambda request (GetObject, HeadObject, ListObjects[V2]), and its parser.
 
 S3 invokes the function with ``xAmzRequestId``, one operation context
 (``getObjectContext`` with ``inputS3Url``, ``outputRoute`` and
@@ -6,18 +6,24 @@ S3 invokes the function with ``xAmzRequestId``, one operation context
 ``listObjectsV2Context`` with ``inputS3Url``), the access point's
 ``configuration`` (its ``payload`` an opaque string), the caller's
 ``userRequest`` (url and headers), ``userIdentity`` and
-``protocolVersion``. Unknown fields are kept.
+``protocolVersion``. As for Batch Operations jobs, the small fixed shape is
+checked field by field in plain Python into immutable NamedTuples (much
+cheaper than seven pydantic models); ``ObjectLambdaEvent`` still works as a
+pydantic / Powertools Parser model. Each part keeps its wire in ``raw``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from typing_extensions import Self
+from s3types._errors import S3EventError
+from s3types._invocation_input import load_object, looks_like, short
 
-from s3types._invocation_input import error_from_validation, load_object
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 __all__ = [
     "GetObjectContext",
@@ -31,65 +37,162 @@ __all__ = [
     "parse_object_lambda_event",
 ]
 
-_CONFIG = ConfigDict(frozen=True, extra="allow", serialize_by_alias=True, defer_build=True)
 Operation = Literal["GetObject", "HeadObject", "ListObjects", "ListObjectsV2"]
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_MISSING: Any = object()
+_EXPECTED = "an S3 Object Lambda request"
+_CONTEXTS: tuple[tuple[str, Operation], ...] = (
+    ("getObjectContext", "GetObject"),
+    ("headObjectContext", "HeadObject"),
+    ("listObjectsContext", "ListObjects"),
+    ("listObjectsV2Context", "ListObjectsV2"),
+)
 
 
-class InputContext(BaseModel):
+def _fail(path: str, message: str) -> NoReturn:
+    raise S3EventError(f"not a valid S3 Object Lambda request: {path}: {message}", path=path)
+
+
+def _object(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, Any]:
+    value: object = wire.get(name, _MISSING)
+    where = f"{path}.{name}" if path else name
+    if type(value) is dict or isinstance(value, Mapping):
+        return cast("Mapping[str, Any]", value)
+    _fail(
+        where,
+        "required field is missing"
+        if value is _MISSING
+        else f"expected an object, got {short(value)}",
+    )
+
+
+def _text(wire: Mapping[str, Any], name: str, path: str) -> str:
+    value: object = wire.get(name, _MISSING)
+    if type(value) is str:
+        return value
+    where = f"{path}.{name}" if path else name
+    _fail(
+        where,
+        "required field is missing"
+        if value is _MISSING
+        else f"expected a string, got {short(value)}",
+    )
+
+
+def _optional(wire: Mapping[str, Any], name: str, path: str) -> str | None:
+    value: object = wire.get(name)
+    if value is None or type(value) is str:
+        return value
+    _fail(f"{path}.{name}", f"expected a string or null, got {short(value)}")
+
+
+def _strings(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, str]:
+    value: object = wire.get(name)
+    if value is None:
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        _fail(f"{path}.{name}", f"expected an object of strings, got {short(value)}")
+    items = cast("Mapping[object, object]", value)
+    for key, text in items.items():
+        if type(key) is not str or type(text) is not str:
+            _fail(f"{path}.{name}.{key}", f"expected a string, got {short(text)}")
+    return cast("Mapping[str, str]", items)
+
+
+class InputContext(NamedTuple):
     """``headObjectContext`` / ``listObjectsContext`` / ``listObjectsV2Context``: the input URL.
 
-    >>> InputContext.model_validate({"inputS3Url": "https://ap.example/k"}).input_s3_url
+    >>> InputContext.from_wire({"inputS3Url": "https://ap.example/k"}).input_s3_url
     'https://ap.example/k'
     """
 
-    model_config = _CONFIG
     #: A presigned URL for the original request, signed with the caller's identity.
-    input_s3_url: str = Field(alias="inputS3Url")
+    input_s3_url: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "context") -> InputContext:
+        """Read the context; :class:`s3types.S3EventError` names a bad field."""
+        return cls(_text(wire, "inputS3Url", path), wire)
 
 
-class GetObjectContext(InputContext):
+class GetObjectContext(NamedTuple):
     """``getObjectContext``: the input URL, and where ``WriteGetObjectResponse`` goes.
 
-    >>> GetObjectContext.model_validate({"inputS3Url": "https://ap.example/k",
+    >>> GetObjectContext.from_wire({"inputS3Url": "https://ap.example/k",
     ...     "outputRoute": "io-use1-001", "outputToken": "t"}).output_route
     'io-use1-001'
     """
 
-    output_route: str = Field(alias="outputRoute")
-    output_token: str = Field(alias="outputToken")
+    input_s3_url: str
+    output_route: str
+    output_token: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "getObjectContext") -> GetObjectContext:
+        """Read the context; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            _text(wire, "inputS3Url", path),
+            _text(wire, "outputRoute", path),
+            _text(wire, "outputToken", path),
+            wire,
+        )
 
 
-class ObjectLambdaConfiguration(BaseModel):
+class ObjectLambdaConfiguration(NamedTuple):
     """``configuration``: the Object Lambda access point, its supporting access point, payload.
 
-    >>> ObjectLambdaConfiguration.model_validate({"accessPointArn": "arn:a",
+    ``payload`` is the access point's payload, an opaque string (S3 does not
+    parse it; often JSON), ``""`` when there is none.
+
+    >>> ObjectLambdaConfiguration.from_wire({"accessPointArn": "arn:a",
     ...     "supportingAccessPointArn": "arn:s", "payload": '{"mask": "*"}'}).payload
     '{"mask": "*"}'
     """
 
-    model_config = _CONFIG
-    access_point_arn: str = Field(alias="accessPointArn")
-    supporting_access_point_arn: str = Field(alias="supportingAccessPointArn")
-    #: The access point's payload, an opaque string (S3 does not parse it; often JSON).
-    payload: str = ""
+    access_point_arn: str
+    supporting_access_point_arn: str
+    payload: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(
+        cls, wire: Mapping[str, Any], path: str = "configuration"
+    ) -> ObjectLambdaConfiguration:
+        """Read the configuration; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            _text(wire, "accessPointArn", path),
+            _text(wire, "supportingAccessPointArn", path),
+            _optional(wire, "payload", path) or "",
+            wire,
+        )
 
 
-class UserRequest(BaseModel):
+class UserRequest(NamedTuple):
     """``userRequest``: the caller's URL and headers (authorization ones removed by S3).
 
     :meth:`header` looks a header up case-insensitively.
 
-    >>> request = UserRequest.model_validate({"url": "/s3.txt", "headers": {"Range": "bytes=0-9"}})
+    >>> request = UserRequest.from_wire({"url": "/s3.txt", "headers": {"Range": "bytes=0-9"}})
     >>> request.header("range")
     'bytes=0-9'
     """
 
-    model_config = _CONFIG
     url: str
-    headers: dict[str, str] = Field(default_factory=dict)
+    headers: Mapping[str, str]
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "userRequest") -> UserRequest:
+        """Read the request; :class:`s3types.S3EventError` names a bad field."""
+        return cls(_text(wire, "url", path), _strings(wire, "headers", path), wire)
 
     def header(self, name: str) -> str | None:
         """The value of header ``name`` (any case), or None."""
+        value = self.headers.get(name)
+        if value is not None:
+            return value
         wanted = name.lower()
         for found, value in self.headers.items():
             if found.lower() == wanted:
@@ -97,54 +200,102 @@ class UserRequest(BaseModel):
         return None
 
 
-class SessionIssuer(BaseModel):
+class SessionIssuer(NamedTuple):
     """``userIdentity.sessionContext.sessionIssuer``: who issued temporary credentials."""
 
-    model_config = _CONFIG
-    type: str | None = None
-    principal_id: str | None = Field(default=None, alias="principalId")
-    arn: str | None = None
-    account_id: str | None = Field(default=None, alias="accountId")
-    user_name: str | None = Field(default=None, alias="userName")
+    type: str | None
+    principal_id: str | None
+    arn: str | None
+    account_id: str | None
+    user_name: str | None
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "sessionIssuer") -> SessionIssuer:
+        """Read the issuer; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            _optional(wire, "type", path),
+            _optional(wire, "principalId", path),
+            _optional(wire, "arn", path),
+            _optional(wire, "accountId", path),
+            _optional(wire, "userName", path),
+            wire,
+        )
 
 
-class SessionContext(BaseModel):
+class SessionContext(NamedTuple):
     """``userIdentity.sessionContext``: the issuer and attributes of temporary credentials.
 
     ``attributes`` is kept as S3 sent it (``mfaAuthenticated`` is the string
     ``"true"`` or ``"false"``; ``creationDate`` a date string).
     """
 
-    model_config = _CONFIG
-    session_issuer: SessionIssuer | None = Field(default=None, alias="sessionIssuer")
-    attributes: dict[str, str] = Field(default_factory=dict)
+    session_issuer: SessionIssuer | None
+    attributes: Mapping[str, str]
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "sessionContext") -> SessionContext:
+        """Read the session context; :class:`s3types.S3EventError` names a bad field."""
+        issuer = wire.get("sessionIssuer")
+        return cls(
+            None
+            if issuer is None
+            else SessionIssuer.from_wire(
+                _object(wire, "sessionIssuer", path), f"{path}.sessionIssuer"
+            ),
+            _strings(wire, "attributes", path),
+            wire,
+        )
 
 
-class ObjectLambdaUserIdentity(BaseModel):
+class ObjectLambdaUserIdentity(NamedTuple):
     """``userIdentity``: the caller (CloudTrail's userIdentity shape).
 
-    >>> ObjectLambdaUserIdentity.model_validate({"type": "IAMUser",
+    >>> ObjectLambdaUserIdentity.from_wire({"type": "IAMUser",
     ...     "principalId": "AIDA", "arn": "arn:aws:iam::1:user/ana", "accountId": "1"}).type
     'IAMUser'
     """
 
-    model_config = _CONFIG
     type: str
-    principal_id: str | None = Field(default=None, alias="principalId")
-    arn: str | None = None
-    account_id: str | None = Field(default=None, alias="accountId")
-    access_key_id: str | None = Field(default=None, alias="accessKeyId")
-    user_name: str | None = Field(default=None, alias="userName")
-    session_context: SessionContext | None = Field(default=None, alias="sessionContext")
+    principal_id: str | None
+    arn: str | None
+    account_id: str | None
+    access_key_id: str | None
+    user_name: str | None
+    session_context: SessionContext | None
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(
+        cls, wire: Mapping[str, Any], path: str = "userIdentity"
+    ) -> ObjectLambdaUserIdentity:
+        """Read the identity; :class:`s3types.S3EventError` names a bad field."""
+        session = wire.get("sessionContext")
+        return cls(
+            _text(wire, "type", path),
+            _optional(wire, "principalId", path),
+            _optional(wire, "arn", path),
+            _optional(wire, "accountId", path),
+            _optional(wire, "accessKeyId", path),
+            _optional(wire, "userName", path),
+            None
+            if session is None
+            else SessionContext.from_wire(
+                _object(wire, "sessionContext", path), f"{path}.sessionContext"
+            ),
+            wire,
+        )
 
 
-class ObjectLambdaEvent(BaseModel):
+class ObjectLambdaEvent(NamedTuple):
     """An S3 Object Lambda request: which operation, where the original is, whom to answer.
 
     ``operation`` says which context came; ``input_s3_url`` is its presigned
     URL. Only GetObject has ``output_route`` and ``output_token`` (for
     ``WriteGetObjectResponse``); HeadObject and ListObjects[V2] are
-    answered with the function's return value.
+    answered with the function's return value. ``raw`` is the request as it
+    came. Works as a pydantic / Powertools Parser model.
 
     >>> from s3types.testing import make_object_lambda_event
     >>> event = parse_object_lambda_event(make_object_lambda_event(payload='{"mask": "*"}'))
@@ -152,44 +303,29 @@ class ObjectLambdaEvent(BaseModel):
     ('GetObject', 'io-use1-001', '{"mask": "*"}')
     """
 
-    model_config = _CONFIG
-    request_id: str = Field(alias="xAmzRequestId")
-    get_object_context: GetObjectContext | None = Field(default=None, alias="getObjectContext")
-    head_object_context: InputContext | None = Field(default=None, alias="headObjectContext")
-    list_objects_context: InputContext | None = Field(default=None, alias="listObjectsContext")
-    list_objects_v2_context: InputContext | None = Field(default=None, alias="listObjectsV2Context")
+    request_id: str
+    operation: Operation
+    get_object_context: GetObjectContext | None
+    head_object_context: InputContext | None
+    list_objects_context: InputContext | None
+    list_objects_v2_context: InputContext | None
     configuration: ObjectLambdaConfiguration
-    user_request: UserRequest = Field(alias="userRequest")
-    user_identity: ObjectLambdaUserIdentity = Field(alias="userIdentity")
-    protocol_version: str = Field(alias="protocolVersion")
-
-    @model_validator(mode="after")
-    def _one_context(self) -> Self:
-        given = [name for name, context in self._contexts() if context is not None]
-        if len(given) != 1:
-            raise ValueError(
-                "expected exactly one of getObjectContext, headObjectContext,"
-                f" listObjectsContext, listObjectsV2Context; got {', '.join(given) or 'none'}"
-            )
-        return self
-
-    def _contexts(self) -> list[tuple[Operation, InputContext | None]]:
-        return [
-            ("GetObject", self.get_object_context),
-            ("HeadObject", self.head_object_context),
-            ("ListObjects", self.list_objects_context),
-            ("ListObjectsV2", self.list_objects_v2_context),
-        ]
-
-    @property
-    def operation(self) -> Operation:
-        """The caller's operation: ``GetObject``, ``HeadObject``, ``ListObjects[V2]``."""
-        return next(name for name, context in self._contexts() if context is not None)
+    user_request: UserRequest
+    user_identity: ObjectLambdaUserIdentity
+    protocol_version: str
+    raw: Mapping[str, Any] = _EMPTY
 
     @property
     def input_s3_url(self) -> str:
         """The presigned URL of the original request (from whichever context came)."""
-        return next(c for _, c in self._contexts() if c is not None).input_s3_url
+        context = (
+            self.get_object_context
+            or self.head_object_context
+            or self.list_objects_context
+            or self.list_objects_v2_context
+        )
+        assert context is not None  # the parser requires exactly one
+        return context.input_s3_url
 
     @property
     def output_route(self) -> str | None:
@@ -203,12 +339,24 @@ class ObjectLambdaEvent(BaseModel):
         context = self.get_object_context
         return None if context is None else context.output_token
 
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Validate with :func:`parse_object_lambda_event`; serialize as the wire it came from."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda e: e.raw),
+        )
+
 
 def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectLambdaEvent:
     """Validate an S3 Object Lambda request into an :class:`ObjectLambdaEvent`.
 
     Takes the event as Lambda hands it over (a dict) or as JSON text.
-    Raises :class:`s3types.S3EventError` naming each offending field path,
+    Raises :class:`s3types.S3EventError` naming the offending field path,
     or saying which other S3 input this is and which parser reads it.
 
     >>> from s3types.testing import make_object_lambda_event
@@ -216,12 +364,40 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
     'HeadObject'
     """
     wire = load_object(event, what="parse_object_lambda_event")
-    try:
-        return ObjectLambdaEvent.model_validate(wire)
-    except ValidationError as err:
-        raise error_from_validation(
-            err,
-            what="parse_object_lambda_event",
-            event=wire,
-            expected="an S3 Object Lambda request",
-        ) from None
+    given: list[tuple[str, Operation]] = [(n, op) for n, op in _CONTEXTS if n in wire]
+    if not given:
+        other = looks_like(wire)
+        if other is not None and not other.startswith(_EXPECTED):
+            raise S3EventError(
+                f"parse_object_lambda_event: this is {other}, not {_EXPECTED}",
+                looks_like=other.partition(" (")[0],
+            )
+    if len(given) != 1:
+        _fail(
+            "(the whole input)",
+            "expected exactly one of getObjectContext, headObjectContext, listObjectsContext,"
+            f" listObjectsV2Context; got {', '.join(op for _, op in given) or 'none'}",
+        )
+    name, operation = given[0]
+    context = _object(wire, name, "")
+    get_context = GetObjectContext.from_wire(context, name) if operation == "GetObject" else None
+    other_context = None if get_context is not None else InputContext.from_wire(context, name)
+    return ObjectLambdaEvent(
+        _text(wire, "xAmzRequestId", ""),
+        operation,
+        get_context,
+        other_context if operation == "HeadObject" else None,
+        other_context if operation == "ListObjects" else None,
+        other_context if operation == "ListObjectsV2" else None,
+        ObjectLambdaConfiguration.from_wire(_object(wire, "configuration", "")),
+        UserRequest.from_wire(_object(wire, "userRequest", "")),
+        ObjectLambdaUserIdentity.from_wire(_object(wire, "userIdentity", "")),
+        _text(wire, "protocolVersion", ""),
+        wire,
+    )
+
+
+def _validate(value: object) -> ObjectLambdaEvent:
+    if isinstance(value, ObjectLambdaEvent):
+        return value
+    return parse_object_lambda_event(value)  # type: ignore[arg-type]

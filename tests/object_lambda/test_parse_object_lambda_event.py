@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from s3types import S3EventError, parse_event
 from s3types.object_lambda import ObjectLambdaEvent, UserRequest, parse_object_lambda_event
@@ -114,7 +115,7 @@ def test_user_request_headers_are_looked_up_in_any_case() -> None:
     assert request.header("accept-encoding") == "identity"
     assert request.header("x-amz-content-sha256") == request.headers["X-Amz-Content-SHA256"]
     assert request.header("Range") is None
-    assert UserRequest.model_validate({"url": "/k"}).headers == {}
+    assert UserRequest.from_wire({"url": "/k"}).headers == {}
 
 
 def test_the_user_name_of_the_powertools_fixture_is_kept() -> None:
@@ -122,13 +123,16 @@ def test_the_user_name_of_the_powertools_fixture_is_kept() -> None:
     assert parse_object_lambda_event(path.read_text()).user_identity.user_name == "Alice"
 
 
-def test_round_trip_gives_the_wire_back() -> None:
+def test_nothing_of_the_wire_is_lost() -> None:
     wire = json.loads(
         (FIXTURES / "aws-lambda-go/s3-object-lambda-head-object-iam.json").read_text()
     )
     wire["newField"] = [1, 2]
     event = parse_object_lambda_event(wire)
-    assert event.model_dump(mode="json", exclude_unset=True) == wire
+    assert event.raw == wire
+    assert event.user_identity.raw == wire["userIdentity"]
+    assert TypeAdapter(ObjectLambdaEvent).dump_python(event) == wire
+    assert TypeAdapter(ObjectLambdaEvent).validate_python(wire) == event
 
 
 def _error(event: object) -> S3EventError:
