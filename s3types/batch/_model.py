@@ -70,10 +70,12 @@ def _bucket_from_arn(arn: str, path: str) -> str:
 
 def _user_arguments(job: Mapping[str, Any]) -> Mapping[str, str]:
     wire: object = job.get("userArguments")
-    if wire is None or wire == {}:
+    if wire is None:
         return _EMPTY
-    if not isinstance(wire, Mapping):
+    if type(wire) is not dict and not isinstance(wire, Mapping):
         _fail("job.userArguments", f"expected an object of strings, got {short(wire)}")
+    if not wire:
+        return _EMPTY
     arguments = cast("Mapping[object, object]", wire)
     for name, value in arguments.items():
         if type(name) is not str or type(value) is not str:

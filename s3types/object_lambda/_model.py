@@ -55,9 +55,9 @@ def _fail(path: str, message: str) -> NoReturn:
 
 def _object(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, Any]:
     value: object = wire.get(name, _MISSING)
-    where = f"{path}.{name}" if path else name
     if type(value) is dict or isinstance(value, Mapping):
         return cast("Mapping[str, Any]", value)
+    where = f"{path}.{name}" if path else name
     _fail(
         where,
         "required field is missing"
@@ -90,7 +90,7 @@ def _strings(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, str]
     value: object = wire.get(name)
     if value is None:
         return _EMPTY
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         _fail(f"{path}.{name}", f"expected an object of strings, got {short(value)}")
     items = cast("Mapping[object, object]", value)
     for key, text in items.items():
