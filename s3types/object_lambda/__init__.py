@@ -12,18 +12,17 @@ with ``WriteGetObjectResponse`` (:func:`s3types.ops.write_get_object_response`).
 """
 
 from s3types.object_lambda._errors import ObjectLambdaError
-from s3types.object_lambda._model import (
+from s3types.object_lambda._model import ObjectLambdaEvent, parse_object_lambda_event
+from s3types.object_lambda._original import CHUNK_SIZE, OriginalObject
+from s3types.object_lambda._parts import (
     GetObjectContext,
     InputContext,
     ObjectLambdaConfiguration,
-    ObjectLambdaEvent,
     ObjectLambdaUserIdentity,
     SessionContext,
     SessionIssuer,
     UserRequest,
-    parse_object_lambda_event,
 )
-from s3types.object_lambda._original import CHUNK_SIZE, OriginalObject
 from s3types.object_lambda._response import ObjectBody, ObjectLambdaResponse
 
 __all__ = [

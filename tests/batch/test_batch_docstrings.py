@@ -16,6 +16,7 @@ MODULES = [
     "s3types.object_lambda",
     "s3types.object_lambda._errors",
     "s3types.object_lambda._model",
+    "s3types.object_lambda._parts",
     "s3types.object_lambda._response",
     "s3types.ops._object_lambda",
     "s3types.testing._invocations",
