@@ -2,7 +2,10 @@
 
 ``@s3_handler`` hands a function the whole :class:`s3types.S3Event`;
 ``@s3_record_handler`` calls it once per matching record and reports SQS
-partial batch failures. Needs no extra.
+partial batch failures. ``@s3_batch_handler`` runs a function per task of
+an S3 Batch Operations job, ``@s3_object_lambda_handler`` answers S3 Object
+Lambda requests. Needs no extra (boto3 for Object Lambda, which the Lambda
+runtime has).
 
 >>> from s3types import S3EventRecord
 >>> from s3types_lambda import LambdaContext, s3_record_handler
@@ -12,14 +15,18 @@ partial batch failures. Needs no extra.
 """
 
 from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
+from s3types_lambda._batch_operations import s3_batch_handler
 from s3types_lambda._context import LambdaContext
 from s3types_lambda._handlers import S3RecordHandler, s3_handler, s3_record_handler
+from s3types_lambda._object_lambda import s3_object_lambda_handler
 
 __all__ = [
     "BatchItemFailureDict",
     "LambdaContext",
     "S3RecordHandler",
     "SqsBatchResponseDict",
+    "s3_batch_handler",
     "s3_handler",
+    "s3_object_lambda_handler",
     "s3_record_handler",
 ]

@@ -22,5 +22,24 @@ except ImportError as err:
 from s3types_powertools._data_classes import from_data_class, to_data_class
 from s3types_powertools._event_source import s3_event_source
 from s3types_powertools._idempotency import idempotent_record
+from s3types_powertools._invocations import (
+    batch_job_from_data_class,
+    batch_job_to_data_class,
+    batch_response_from_data_class,
+    batch_response_to_data_class,
+    object_lambda_event_from_data_class,
+    object_lambda_event_to_data_class,
+)
 
-__all__ = ["from_data_class", "idempotent_record", "s3_event_source", "to_data_class"]
+__all__ = [
+    "batch_job_from_data_class",
+    "batch_job_to_data_class",
+    "batch_response_from_data_class",
+    "batch_response_to_data_class",
+    "from_data_class",
+    "idempotent_record",
+    "object_lambda_event_from_data_class",
+    "object_lambda_event_to_data_class",
+    "s3_event_source",
+    "to_data_class",
+]

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from s3types._cli import event_jobs
 from s3types._names import EventName, parse_event_name
 from s3types.testing import make_event, via_eventbridge, via_sns, via_sqs
 
@@ -32,7 +33,10 @@ SHORT_NAMES = {
 }
 
 
-def _event_name(text: str) -> EventName:
+def _event_name(text: str) -> EventName | event_jobs.JobKind:
+    job = event_jobs.JOB_KINDS.get(text.lower())  # batch, object-lambda: event_jobs.py
+    if job is not None:
+        return job
     short = SHORT_NAMES.get(text.lower())
     if short is not None:
         return short
@@ -58,7 +62,8 @@ def add_parser(subparsers: Any) -> None:
         type=_event_name,
         nargs="?",
         default=EventName.OBJECT_CREATED_PUT,
-        help=f"event type: {', '.join(SHORT_NAMES)}, or a full name (default: put)",
+        help=f"event type: {', '.join(SHORT_NAMES)}, or a full name (default: put);"
+        " or batch, object-lambda",
     )
     parser.add_argument("--bucket", default="example-bucket", help="bucket name")
     parser.add_argument("--key", default="test/key", help="object key, not encoded")
@@ -70,11 +75,14 @@ def add_parser(subparsers: Any) -> None:
         choices=("sqs", "sns", "sqs-sns", "eventbridge"),
         help="wrap the event as Lambda receives it through this service",
     )
+    event_jobs.add_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the event; returns the exit code."""
+    if isinstance(args.name, event_jobs.JobKind):
+        return event_jobs.run(args)
     name: EventName = args.name
     removal = name.category in ("ObjectRemoved", "LifecycleExpiration")
     size = args.size if args.size is not None or removal else 1024

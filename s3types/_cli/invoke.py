@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from s3types._cli import event_jobs
 from s3types._cli.event import SHORT_NAMES
 from s3types._errors import S3EventError
 from s3types._names import EventName, parse_event_name
@@ -177,6 +178,13 @@ def _event(args: argparse.Namespace) -> object:
         event = _read_event(args.event)
     if args.via is not None:
         event = _wrap(event, args.via, args.event)
+    kind = event_jobs.invocation_kind(event)  # a Batch Operations job, an Object Lambda request
+    if kind is not None:
+        try:
+            event_jobs.check_invocation(event, kind)  # type: ignore[arg-type]
+        except S3EventError as err:
+            raise InvokeError(f"the event is not a valid {kind.value} invocation: {err}") from None
+        return event
     try:
         parse_event(event)  # type: ignore[arg-type]
     except S3EventError as err:
@@ -185,6 +193,8 @@ def _event(args: argparse.Namespace) -> object:
 
 
 def _made_event(args: argparse.Namespace) -> object:
+    if args.name.lower() == event_jobs.JobKind.BATCH.value:  # a one-task job; see event_jobs.py
+        return event_jobs.one_task_job(args.bucket, args.key)
     name: EventName | None = SHORT_NAMES.get(args.name.lower())
     if name is None:
         try:

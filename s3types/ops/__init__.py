@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from s3types.ops._current import get_current_object
 from s3types.ops._errors import ObjectTooLargeError
+from s3types.ops._object_lambda import write_get_object_response
 from s3types.ops._presign import MAX_EXPIRY, presign_get, presign_put
 from s3types.ops._read import get_bucket_location, get_object, head_object, list_objects
 from s3types.ops._results import (
@@ -63,4 +64,5 @@ __all__ = [
     "presign_get",
     "presign_put",
     "put_object",
+    "write_get_object_response",
 ]

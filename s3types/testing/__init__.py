@@ -13,13 +13,16 @@ from s3types.testing._events import (
     via_sns,
     via_sqs,
 )
+from s3types.testing._invocations import make_batch_job, make_object_lambda_event
 from s3types.testing._server import LocalS3Server
 
 __all__ = [
     "LocalLambdaContext",
     "LocalS3Server",
     "encode_key",
+    "make_batch_job",
     "make_event",
+    "make_object_lambda_event",
     "test_event",
     "via_eventbridge",
     "via_sns",

@@ -1,0 +1,163 @@
+"""The typed S3 Object Lambda request (GetObject, HeadObject, ListObjects[V2]), and its parser.
+
+S3 invokes the function with ``xAmzRequestId``, one operation context
+(``getObjectContext`` with ``inputS3Url``, ``outputRoute`` and
+``outputToken``; ``headObjectContext``, ``listObjectsContext`` or
+``listObjectsV2Context`` with ``inputS3Url``), the access point's
+``configuration`` (its ``payload`` an opaque string), the caller's
+``userRequest`` (url and headers), ``userIdentity`` and
+``protocolVersion``. As for Batch Operations jobs, the small fixed shape is
+checked field by field in plain Python into immutable NamedTuples (much
+cheaper than seven pydantic models); ``ObjectLambdaEvent`` still works as a
+pydantic / Powertools Parser model. Each part keeps its wire in ``raw``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from s3types._errors import S3EventError
+from s3types._invocation_input import load_object, looks_like
+from s3types.object_lambda._parts import (
+    GetObjectContext,
+    InputContext,
+    ObjectLambdaConfiguration,
+    ObjectLambdaUserIdentity,
+    UserRequest,
+    fail,
+    object_field,
+    text_field,
+)
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
+
+__all__ = ["ObjectLambdaEvent", "parse_object_lambda_event"]
+
+Operation = Literal["GetObject", "HeadObject", "ListObjects", "ListObjectsV2"]
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_EXPECTED = "an S3 Object Lambda request"
+_CONTEXTS: tuple[tuple[str, Operation], ...] = (
+    ("getObjectContext", "GetObject"),
+    ("headObjectContext", "HeadObject"),
+    ("listObjectsContext", "ListObjects"),
+    ("listObjectsV2Context", "ListObjectsV2"),
+)
+
+
+class ObjectLambdaEvent(NamedTuple):
+    """An S3 Object Lambda request: which operation, where the original is, whom to answer.
+
+    ``operation`` says which context came; ``input_s3_url`` is its presigned
+    URL. Only GetObject has ``output_route`` and ``output_token`` (for
+    ``WriteGetObjectResponse``); HeadObject and ListObjects[V2] are
+    answered with the function's return value. ``raw`` is the request as it
+    came. Works as a pydantic / Powertools Parser model.
+
+    >>> from s3types.testing import make_object_lambda_event
+    >>> event = parse_object_lambda_event(make_object_lambda_event(payload='{"mask": "*"}'))
+    >>> event.operation, event.output_route, event.configuration.payload
+    ('GetObject', 'io-use1-001', '{"mask": "*"}')
+    """
+
+    request_id: str
+    operation: Operation
+    get_object_context: GetObjectContext | None
+    head_object_context: InputContext | None
+    list_objects_context: InputContext | None
+    list_objects_v2_context: InputContext | None
+    configuration: ObjectLambdaConfiguration
+    user_request: UserRequest
+    user_identity: ObjectLambdaUserIdentity
+    protocol_version: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @property
+    def input_s3_url(self) -> str:
+        """The presigned URL of the original request (from whichever context came)."""
+        context = (
+            self.get_object_context
+            or self.head_object_context
+            or self.list_objects_context
+            or self.list_objects_v2_context
+        )
+        assert context is not None  # the parser requires exactly one
+        return context.input_s3_url
+
+    @property
+    def output_route(self) -> str | None:
+        """``getObjectContext.outputRoute`` (GetObject only): the host prefix of the answer."""
+        context = self.get_object_context
+        return None if context is None else context.output_route
+
+    @property
+    def output_token(self) -> str | None:
+        """``getObjectContext.outputToken`` (GetObject only): matches the answer to the caller."""
+        context = self.get_object_context
+        return None if context is None else context.output_token
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Validate with :func:`parse_object_lambda_event`; serialize as the wire it came from."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda e: e.raw),
+        )
+
+
+def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectLambdaEvent:
+    """Validate an S3 Object Lambda request into an :class:`ObjectLambdaEvent`.
+
+    Takes the event as Lambda hands it over (a dict) or as JSON text.
+    Raises :class:`s3types.S3EventError` naming the offending field path,
+    or saying which other S3 input this is and which parser reads it.
+
+    >>> from s3types.testing import make_object_lambda_event
+    >>> parse_object_lambda_event(make_object_lambda_event("HeadObject")).operation
+    'HeadObject'
+    """
+    wire = load_object(event, what="parse_object_lambda_event")
+    given: list[tuple[str, Operation]] = [(n, op) for n, op in _CONTEXTS if n in wire]
+    if not given:
+        other = looks_like(wire)
+        if other is not None and not other.startswith(_EXPECTED):
+            raise S3EventError(
+                f"parse_object_lambda_event: this is {other}, not {_EXPECTED}",
+                looks_like=other.partition(" (")[0],
+            )
+    if len(given) != 1:
+        fail(
+            "(the whole input)",
+            "expected exactly one of getObjectContext, headObjectContext, listObjectsContext,"
+            f" listObjectsV2Context; got {', '.join(op for _, op in given) or 'none'}",
+        )
+    name, operation = given[0]
+    context = object_field(wire, name, "")
+    get_context = GetObjectContext.from_wire(context, name) if operation == "GetObject" else None
+    other_context = None if get_context is not None else InputContext.from_wire(context, name)
+    return ObjectLambdaEvent(
+        text_field(wire, "xAmzRequestId", ""),
+        operation,
+        get_context,
+        other_context if operation == "HeadObject" else None,
+        other_context if operation == "ListObjects" else None,
+        other_context if operation == "ListObjectsV2" else None,
+        ObjectLambdaConfiguration.from_wire(object_field(wire, "configuration", "")),
+        UserRequest.from_wire(object_field(wire, "userRequest", "")),
+        ObjectLambdaUserIdentity.from_wire(object_field(wire, "userIdentity", "")),
+        text_field(wire, "protocolVersion", ""),
+        wire,
+    )
+
+
+def _validate(value: object) -> ObjectLambdaEvent:
+    if isinstance(value, ObjectLambdaEvent):
+        return value
+    return parse_object_lambda_event(value)  # type: ignore[arg-type]

@@ -1,0 +1,273 @@
+"""The parts of an S3 Object Lambda request: contexts, configuration, caller, identity.
+
+Each is an immutable NamedTuple read field by field from the wire by its
+``from_wire``, which raises :class:`s3types.S3EventError` naming a bad
+field; each keeps its wire in ``raw``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple, NoReturn, cast
+
+from s3types._errors import S3EventError
+from s3types._invocation_input import short
+
+__all__ = [
+    "GetObjectContext",
+    "InputContext",
+    "ObjectLambdaConfiguration",
+    "ObjectLambdaUserIdentity",
+    "SessionContext",
+    "SessionIssuer",
+    "UserRequest",
+    "fail",
+    "object_field",
+    "text_field",
+]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_MISSING: Any = object()
+
+
+def fail(path: str, message: str) -> NoReturn:
+    """Raise the :class:`s3types.S3EventError` for a bad field at ``path``."""
+    raise S3EventError(f"not a valid S3 Object Lambda request: {path}: {message}", path=path)
+
+
+def object_field(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, Any]:
+    """The object field ``name`` of ``wire``; an error naming ``path.name`` otherwise."""
+    value: object = wire.get(name, _MISSING)
+    if type(value) is dict or isinstance(value, Mapping):
+        return cast("Mapping[str, Any]", value)
+    where = f"{path}.{name}" if path else name
+    fail(
+        where,
+        "required field is missing"
+        if value is _MISSING
+        else f"expected an object, got {short(value)}",
+    )
+
+
+def text_field(wire: Mapping[str, Any], name: str, path: str) -> str:
+    """The string field ``name`` of ``wire``; an error naming ``path.name`` otherwise."""
+    value: object = wire.get(name, _MISSING)
+    if type(value) is str:
+        return value
+    where = f"{path}.{name}" if path else name
+    fail(
+        where,
+        "required field is missing"
+        if value is _MISSING
+        else f"expected a string, got {short(value)}",
+    )
+
+
+def _optional(wire: Mapping[str, Any], name: str, path: str) -> str | None:
+    value: object = wire.get(name)
+    if value is None or type(value) is str:
+        return value
+    fail(f"{path}.{name}", f"expected a string or null, got {short(value)}")
+
+
+def _strings(wire: Mapping[str, Any], name: str, path: str) -> Mapping[str, str]:
+    value: object = wire.get(name)
+    if value is None:
+        return _EMPTY
+    if type(value) is not dict and not isinstance(value, Mapping):
+        fail(f"{path}.{name}", f"expected an object of strings, got {short(value)}")
+    items = cast("Mapping[object, object]", value)
+    for key, text in items.items():
+        if type(key) is not str or type(text) is not str:
+            fail(f"{path}.{name}.{key}", f"expected a string, got {short(text)}")
+    return cast("Mapping[str, str]", items)
+
+
+class InputContext(NamedTuple):
+    """``headObjectContext`` / ``listObjectsContext`` / ``listObjectsV2Context``: the input URL.
+
+    >>> InputContext.from_wire({"inputS3Url": "https://ap.example/k"}).input_s3_url
+    'https://ap.example/k'
+    """
+
+    #: A presigned URL for the original request, signed with the caller's identity.
+    input_s3_url: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "context") -> InputContext:
+        """Read the context; :class:`s3types.S3EventError` names a bad field."""
+        return cls(text_field(wire, "inputS3Url", path), wire)
+
+
+class GetObjectContext(NamedTuple):
+    """``getObjectContext``: the input URL, and where ``WriteGetObjectResponse`` goes.
+
+    >>> GetObjectContext.from_wire({"inputS3Url": "https://ap.example/k",
+    ...     "outputRoute": "io-use1-001", "outputToken": "t"}).output_route
+    'io-use1-001'
+    """
+
+    input_s3_url: str
+    output_route: str
+    output_token: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "getObjectContext") -> GetObjectContext:
+        """Read the context; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            text_field(wire, "inputS3Url", path),
+            text_field(wire, "outputRoute", path),
+            text_field(wire, "outputToken", path),
+            wire,
+        )
+
+
+class ObjectLambdaConfiguration(NamedTuple):
+    """``configuration``: the Object Lambda access point, its supporting access point, payload.
+
+    ``payload`` is the access point's payload, an opaque string (S3 does not
+    parse it; often JSON), ``""`` when there is none.
+
+    >>> ObjectLambdaConfiguration.from_wire({"accessPointArn": "arn:a",
+    ...     "supportingAccessPointArn": "arn:s", "payload": '{"mask": "*"}'}).payload
+    '{"mask": "*"}'
+    """
+
+    access_point_arn: str
+    supporting_access_point_arn: str
+    payload: str
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(
+        cls, wire: Mapping[str, Any], path: str = "configuration"
+    ) -> ObjectLambdaConfiguration:
+        """Read the configuration; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            text_field(wire, "accessPointArn", path),
+            text_field(wire, "supportingAccessPointArn", path),
+            _optional(wire, "payload", path) or "",
+            wire,
+        )
+
+
+class UserRequest(NamedTuple):
+    """``userRequest``: the caller's URL and headers (authorization ones removed by S3).
+
+    :meth:`header` looks a header up case-insensitively.
+
+    >>> request = UserRequest.from_wire({"url": "/s3.txt", "headers": {"Range": "bytes=0-9"}})
+    >>> request.header("range")
+    'bytes=0-9'
+    """
+
+    url: str
+    headers: Mapping[str, str]
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "userRequest") -> UserRequest:
+        """Read the request; :class:`s3types.S3EventError` names a bad field."""
+        return cls(text_field(wire, "url", path), _strings(wire, "headers", path), wire)
+
+    def header(self, name: str) -> str | None:
+        """The value of header ``name`` (any case), or None."""
+        value = self.headers.get(name)
+        if value is not None:
+            return value
+        wanted = name.lower()
+        for found, value in self.headers.items():
+            if found.lower() == wanted:
+                return value
+        return None
+
+
+class SessionIssuer(NamedTuple):
+    """``userIdentity.sessionContext.sessionIssuer``: who issued temporary credentials."""
+
+    type: str | None
+    principal_id: str | None
+    arn: str | None
+    account_id: str | None
+    user_name: str | None
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "sessionIssuer") -> SessionIssuer:
+        """Read the issuer; :class:`s3types.S3EventError` names a bad field."""
+        return cls(
+            _optional(wire, "type", path),
+            _optional(wire, "principalId", path),
+            _optional(wire, "arn", path),
+            _optional(wire, "accountId", path),
+            _optional(wire, "userName", path),
+            wire,
+        )
+
+
+class SessionContext(NamedTuple):
+    """``userIdentity.sessionContext``: the issuer and attributes of temporary credentials.
+
+    ``attributes`` is kept as S3 sent it (``mfaAuthenticated`` is the string
+    ``"true"`` or ``"false"``; ``creationDate`` a date string).
+    """
+
+    session_issuer: SessionIssuer | None
+    attributes: Mapping[str, str]
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(cls, wire: Mapping[str, Any], path: str = "sessionContext") -> SessionContext:
+        """Read the session context; :class:`s3types.S3EventError` names a bad field."""
+        issuer = wire.get("sessionIssuer")
+        return cls(
+            None
+            if issuer is None
+            else SessionIssuer.from_wire(
+                object_field(wire, "sessionIssuer", path), f"{path}.sessionIssuer"
+            ),
+            _strings(wire, "attributes", path),
+            wire,
+        )
+
+
+class ObjectLambdaUserIdentity(NamedTuple):
+    """``userIdentity``: the caller (CloudTrail's userIdentity shape).
+
+    >>> ObjectLambdaUserIdentity.from_wire({"type": "IAMUser",
+    ...     "principalId": "AIDA", "arn": "arn:aws:iam::1:user/ana", "accountId": "1"}).type
+    'IAMUser'
+    """
+
+    type: str
+    principal_id: str | None
+    arn: str | None
+    account_id: str | None
+    access_key_id: str | None
+    user_name: str | None
+    session_context: SessionContext | None
+    raw: Mapping[str, Any] = _EMPTY
+
+    @classmethod
+    def from_wire(
+        cls, wire: Mapping[str, Any], path: str = "userIdentity"
+    ) -> ObjectLambdaUserIdentity:
+        """Read the identity; :class:`s3types.S3EventError` names a bad field."""
+        session = wire.get("sessionContext")
+        return cls(
+            text_field(wire, "type", path),
+            _optional(wire, "principalId", path),
+            _optional(wire, "arn", path),
+            _optional(wire, "accountId", path),
+            _optional(wire, "accessKeyId", path),
+            _optional(wire, "userName", path),
+            None
+            if session is None
+            else SessionContext.from_wire(
+                object_field(wire, "sessionContext", path), f"{path}.sessionContext"
+            ),
+            wire,
+        )
