@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 
-from chalice.app import Chalice, S3EventConfig
+from chalice import Chalice
+from chalice.app import S3EventConfig
 from chalice.test import Client
 
 from s3types import S3Event
