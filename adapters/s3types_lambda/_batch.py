@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from s3types import S3Event, S3EventError, S3EventRecord, parse_event
 
@@ -85,7 +85,10 @@ def _parse_message(message: Mapping[str, Any], index: int) -> S3Event:
 
 
 def _message_id(message: object, index: int) -> str:
-    message_id = message.get("messageId") if isinstance(message, Mapping) else None
+    fields: Mapping[str, object] = (
+        cast("Mapping[str, object]", message) if isinstance(message, Mapping) else {}
+    )
+    message_id = fields.get("messageId")
     if not isinstance(message_id, str) or not message_id:
         raise S3EventError(
             f"Records[{index}]: the SQS message has no messageId, so it cannot be reported"
@@ -97,5 +100,8 @@ def _message_id(message: object, index: int) -> str:
 
 def _is_fifo(messages: list[Any]) -> bool:
     first = messages[0] if messages else None
-    arn = first.get("eventSourceARN") if isinstance(first, Mapping) else None
+    fields: Mapping[str, object] = (
+        cast("Mapping[str, object]", first) if isinstance(first, Mapping) else {}
+    )
+    arn = fields.get("eventSourceARN")
     return isinstance(arn, str) and arn.endswith(".fifo")

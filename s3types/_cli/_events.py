@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from s3types._cli._names import UnknownEventName, choose_event_name
 from s3types._cli._read import EventTooLarge, read_event_bytes
@@ -48,15 +48,25 @@ def invocation_event(args: argparse.Namespace) -> object:
     return event
 
 
+def _mapping(value: object) -> Mapping[str, object] | None:
+    return cast("Mapping[str, object]", value) if isinstance(value, Mapping) else None
+
+
+def _records(event: object) -> list[object] | None:
+    mapping = _mapping(event)
+    records = None if mapping is None else mapping.get("Records")
+    return cast("list[object]", records) if isinstance(records, list) else None
+
+
 def _bad_sqs_messages(event: object) -> list[tuple[int, str, str]] | None:
     """The messages of an SQS batch that fail to parse; None if this is no SQS batch."""
-    records = event.get("Records") if isinstance(event, Mapping) else None
-    if not isinstance(records, list) or not records:
-        return None
-    if not all(isinstance(r, Mapping) and r.get("eventSource") == "aws:sqs" for r in records):
+    messages = [_mapping(record) for record in _records(event) or ()]
+    if not messages or not all(
+        m is not None and m.get("eventSource") == "aws:sqs" for m in messages
+    ):
         return None
     bad: list[tuple[int, str, str]] = []
-    for index, message in enumerate(records):
+    for index, message in enumerate(m for m in messages if m is not None):
         try:
             parse_event({"Records": [message]})
         except S3EventError as err:
@@ -101,17 +111,15 @@ def _read_event(source: str, max_bytes: int) -> object:
 
 def _wrap(event: object, via: str, source: str | None) -> object:
     where = "standard input" if source == "-" else (source or "the made event")
-    if not isinstance(event, Mapping) or not (
-        isinstance(event.get("Records"), list) or event.get("Event") == "s3:TestEvent"
-    ):
+    mapping = _mapping(event)
+    records = _records(event)
+    if mapping is None or (records is None and mapping.get("Event") != "s3:TestEvent"):
         raise EventProblem(
             f"--via {via} wraps a direct S3 notification ({{'Records': [...]}}),"
             f" but {where} holds something else: pass the notification itself"
         )
-    if any(
-        isinstance(r, Mapping) and r.get("eventSource") in ("aws:sqs", "aws:sns")
-        for r in event.get("Records", ())
-    ):
+    sources = [(_mapping(r) or {}).get("eventSource") for r in records or ()]
+    if any(source in ("aws:sqs", "aws:sns") for source in sources):
         raise EventProblem(f"{where} is already an SQS or SNS delivery: drop --via {via}")
     notification: Any = event
     try:

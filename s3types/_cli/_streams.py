@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TextIO
 
 __all__ = ["quiet_broken_pipe", "stdout_to_stderr"]
 
 
 @contextlib.contextmanager
-def stdout_to_stderr() -> Iterator[None]:
+def stdout_to_stderr() -> Generator[None, None, None]:
     """Send everything written to standard output to standard error while the block runs.
 
     Both levels move: ``sys.stdout`` (``print``, and loggers made in the block,

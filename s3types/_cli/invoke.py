@@ -192,7 +192,8 @@ def load_handler(target: str) -> Callable[..., Any]:
         )
     if not callable(handler):
         raise InvokeError(f"{target!r} is a {type(handler).__name__}, not a function")
-    return handler  # type: ignore[no-any-return]
+    found: Callable[..., Any] = handler
+    return found
 
 
 def _import_file(path: Path) -> Any:

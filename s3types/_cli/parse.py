@@ -55,7 +55,7 @@ def format_table(event: S3Event) -> str:
         )
     if not event.records:
         return "no records"
-    rows = [_COLUMNS]
+    rows: list[tuple[str, ...]] = [_COLUMNS]
     for index, record in enumerate(event.records):
         delivery: str = record.origin.service
         if record.origin.message_id:

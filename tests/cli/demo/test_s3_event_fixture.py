@@ -7,7 +7,7 @@ from typing import Literal
 import pytest
 
 from s3types import parse_event
-from s3types.testing.pytest_plugin import S3EventFactory
+from s3types.testing import S3EventFactory
 
 Delivery = Literal["sqs", "sns", "sqs-sns", "eventbridge"]
 
