@@ -22,6 +22,7 @@ HARD_KEYS = [
 ]
 
 
+# --8<-- [start:generator]
 def _keys_app(seen: dict[str, str]) -> Chalice:
     app = Chalice(app_name="photos")
 
@@ -44,6 +45,9 @@ def test_generate_s3_event_gives_chalice_and_s3types_the_key_as_named(key: str) 
         client.lambda_.invoke("ours", generate_s3_event("photos", key))
 
     assert seen == {"chalice": key, "ours": key}
+
+
+# --8<-- [end:generator]
 
 
 @pytest.mark.parametrize("key", ["a+b c.txt", "100%.txt"])
