@@ -97,6 +97,19 @@ def package(session: nox.Session) -> None:
         " else f'testing {s3types.__file__}, not the installed sdist')",
     )
     session.run(*PYTEST, "-p", "no:cacheprovider", "tests/core", *session.posargs)
+    # The wheel's chalice-stubs make `from chalice import Chalice` type-check for a
+    # user: mypy --strict and pyright strict on the Chalice example, outside any
+    # project configuration, against the installed (not editable) wheel.
+    [wheel] = glob.glob(f"{dist}/s3types-*.whl")
+    session.install(f"{wheel}[chalice]", "mypy", "pyright")
+    user = session.create_tmp() + "/user"
+    shutil.rmtree(user, ignore_errors=True)
+    shutil.copytree(f"{root}/examples", user)
+    session.chdir(user)
+    with open("pyrightconfig.json", "w", encoding="utf-8") as config:
+        config.write('{"typeCheckingMode": "strict"}')
+    session.run("mypy", "--strict", "chalice_app.py")
+    session.run("pyright", "chalice_app.py")
 
 
 @nox.session
