@@ -127,6 +127,7 @@ def tests_core(session: nox.Session) -> None:
         *PYTEST,
         "tests/core",
         "tests/cli/test_cli_core.py",
+        "tests/cli/test_cli_contract.py",
         "tests/adapters/test_lambda.py",
         *session.posargs,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -13,6 +14,8 @@ from s3types._model import S3Event
 from s3types._parse import parse_event
 
 __all__ = ["add_parser", "format_table"]
+
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 _COLUMNS = ("#", "delivery", "event", "bucket", "key", "size", "version id", "time (UTC)")
 
@@ -109,9 +112,12 @@ def _records_json(event: S3Event) -> str:
         }
         for record in event.records
     ]
-    return json.dumps(
+    text = json.dumps(
         {"is_test_event": event.is_test_event, "records": records}, indent=2, ensure_ascii=False
     )
+    # json escapes C0 controls itself; C1 controls (U+007F-U+009F, e.g. CSI) it
+    # leaves raw, and some terminals act on them.
+    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def run(args: argparse.Namespace) -> int:

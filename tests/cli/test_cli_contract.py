@@ -147,3 +147,13 @@ def test_version_prints_the_installed_version() -> None:
 
     assert shown.returncode == 0
     assert shown.stdout.decode().strip() == f"s3types {version('s3types')}"
+
+
+def test_parse_json_escapes_c1_controls_json_leaves_raw() -> None:
+    event = make_event(bucket="b", key="k\x9b31mred")
+
+    shown = _cli("parse", "--json", "-", stdin=json.dumps(event).encode())
+
+    assert shown.returncode == 0, shown.stderr
+    assert "\x9b" not in shown.stdout.decode()
+    assert json.loads(shown.stdout)["records"][0]["key"] == "k\x9b31mred"
