@@ -34,14 +34,6 @@ def test_the_fixture_still_makes_events(s3_event: S3EventFactory) -> None:
     assert event["Records"][0]["eventSource"] == "aws:sqs"
 
 
-def test_the_old_plugin_path_still_names_the_same_fixtures() -> None:
-    import s3types_pytest
-    from s3types.testing import pytest_plugin
-
-    assert pytest_plugin.s3_event is s3types_pytest.s3_event
-    assert pytest_plugin.s3_server is s3types_pytest.s3_server
-
-
 @pytest.mark.parametrize("name", ["S3EventFactory", "LocalLambdaContext", "LocalS3Server"])
 def test_testing_types_are_public(name: str) -> None:
     import s3types.testing
