@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 from s3types.ops import delete_object, list_objects
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Sequence
 
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import EventType
@@ -168,7 +168,7 @@ def _notification(s3: S3Client, bucket: str) -> NotificationConfigurationTypeDef
 
 
 @contextmanager
-def _doing(what: str) -> Iterator[None]:
+def _doing(what: str) -> Generator[None, None, None]:
     try:
         yield
     except ClientError as err:
