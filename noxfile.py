@@ -10,6 +10,8 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 TEST = nox.project.dependency_groups(PYPROJECT, "test")
 TYPECHECK = nox.project.dependency_groups(PYPROJECT, "typecheck")
 LINT = nox.project.dependency_groups(PYPROJECT, "lint")
+DOCS = nox.project.dependency_groups(PYPROJECT, "docs")
+PACKAGE = nox.project.dependency_groups(PYPROJECT, "package")
 CLASSIFIERS = "\n".join(PYPROJECT["project"]["classifiers"])
 PYTHON_VERSIONS = re.findall(r"Programming Language :: Python :: (3\.\d+)", CLASSIFIERS)
 
@@ -18,11 +20,14 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = [
     "lint",
     "typecheck",
+    "pyright",
+    "docs",
     "tests_core",
     "chalice",
     "powertools",
     "boto3",
     "tests",
+    "readme",
 ]
 # Only the current interpreter is sure to exist on our machines: the version
 # matrix (`nox -s tests_versions`) is opt-in and skips what is missing.
@@ -47,6 +52,68 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session
+def pyright(session: nox.Session) -> None:
+    """pyright strict over the package, adapters, examples and tests/typing (see pyproject)."""
+    session.install("-e", ".[all]", *TYPECHECK)
+    session.run("pyright")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with ``mkdocs build --strict``: a broken link fails it."""
+    session.install("-e", ".[all]", *DOCS)
+    session.install(*TEST)
+    # Builds the site strict (into a temporary folder) and proves a broken link fails it.
+    session.run(*PYTEST, "tests/docs", *session.posargs)
+
+
+@nox.session
+def package(session: nox.Session) -> None:
+    """Release check: sdist and wheel built, ``twine check``, the sdist passes the core tests."""
+    import glob
+    import shutil
+    import tarfile
+
+    session.install(*PACKAGE)
+    dist = session.create_tmp() + "/dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", dist)
+    session.run("twine", "check", "--strict", *glob.glob(f"{dist}/*"))
+    # Install the sdist (not the tree) with the test group, and run the core
+    # tests from the sdist's own copy of them, outside this folder.
+    [sdist] = glob.glob(f"{dist}/s3types-*.tar.gz")
+    unpacked = session.create_tmp() + "/sdist"
+    shutil.rmtree(unpacked, ignore_errors=True)
+    with tarfile.open(sdist) as archive:
+        archive.extractall(unpacked, filter="data")
+    [root] = glob.glob(f"{unpacked}/s3types-*")
+    session.install(sdist, *TEST)
+    session.chdir(root)
+    # The tests must exercise the installed sdist, not the unpacked sources.
+    session.run(
+        "python",
+        "-I",
+        "-c",
+        "import s3types, sys; sys.exit(None if 'site-packages' in s3types.__file__"
+        " else f'testing {s3types.__file__}, not the installed sdist')",
+    )
+    session.run(*PYTEST, "-p", "no:cacheprovider", "tests/core", *session.posargs)
+    # The wheel's chalice-stubs make `from chalice import Chalice` type-check for a
+    # user: mypy --strict and pyright strict on the Chalice example, outside any
+    # project configuration, against the installed (not editable) wheel.
+    [wheel] = glob.glob(f"{dist}/s3types-*.whl")
+    session.install(f"{wheel}[chalice]", "mypy", "pyright")
+    user = session.create_tmp() + "/user"
+    shutil.rmtree(user, ignore_errors=True)
+    shutil.copytree(f"{root}/examples", user)
+    session.chdir(user)
+    with open("pyrightconfig.json", "w", encoding="utf-8") as config:
+        config.write('{"typeCheckingMode": "strict"}')
+    session.run("mypy", "--strict", "chalice_app.py")
+    session.run("pyright", "chalice_app.py")
+
+
+@nox.session
 def tests_core(session: nox.Session) -> None:
     """Core and plain-Lambda tests with no extra installed (proves `import s3types` alone)."""
     session.install("-e", ".", *TEST)
@@ -63,6 +130,7 @@ def tests_core(session: nox.Session) -> None:
         "tests/deliveries",
         "tests/test_layers.py",
         "tests/cli/test_cli_core.py",
+        "tests/cli/test_cli_contract.py",
         "tests/adapters/test_lambda.py",
         "tests/adapters/test_lambda_latest_only.py",
         "tests/adapters/test_lambda_batch_outcome.py",
@@ -96,6 +164,13 @@ def tests(session: nox.Session) -> None:
     """The whole test suite with every extra installed (examples, CLI and demo included)."""
     session.install("-e", ".[all]", *TEST)
     session.run(*PYTEST, *session.posargs)
+
+
+@nox.session
+def readme(session: nox.Session) -> None:
+    """Replay the README's "Try it" commands in a fresh clone and venv (committed HEAD)."""
+    session.install(*TEST)
+    session.run(*PYTEST, "tests/readme", *session.posargs)
 
 
 @nox.session(python=PYTHON_VERSIONS)

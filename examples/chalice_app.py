@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 
-from chalice.app import Chalice, S3EventConfig
+# --8<-- [start:app]
+from chalice import Chalice
+from chalice.app import S3EventConfig
 from chalice.test import Client
 
 from s3types import S3Event
@@ -47,6 +49,9 @@ def index_photos(event: S3Event) -> list[dict[str, object]]:
 def forget_photos(event: S3Event) -> list[str]:
     """Keys to drop from the index; a delete marker counts as a removal."""
     return [record.key for record in event.records]
+
+
+# --8<-- [end:app]
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ Run it: ``python -m examples.lambda_handler``.
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 import json
 import logging
 import posixpath
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from s3types import S3Event, S3EventRecord
 from s3types.testing import LocalLambdaContext, make_event, test_event, via_sqs
 from s3types_lambda import LambdaContext, s3_handler, s3_record_handler
+
+# --8<-- [end:imports]
 
 SOURCE_PREFIX = "photos/"
 THUMBNAIL_PREFIX = "thumbnails/"
@@ -65,6 +68,7 @@ def plan_thumbnail(record: S3EventRecord) -> ThumbnailPlan | None:
     )
 
 
+# --8<-- [start:handlers]
 @s3_record_handler(events=["s3:ObjectCreated:*"], prefix=SOURCE_PREFIX, suffix=".jpg")
 def handler(record: S3EventRecord, context: LambdaContext) -> None:
     """The Lambda entry point (``lambda_handler.handler``): one call per new JPEG."""
@@ -90,6 +94,9 @@ def inventory(event: S3Event, context: LambdaContext) -> dict[str, int]:
         if record.event_name.matches("s3:ObjectCreated:*"):
             created[record.bucket_name] = created.get(record.bucket_name, 0) + (record.size or 0)
     return created
+
+
+# --8<-- [end:handlers]
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ Run it (needs ``pip install 's3types[server]'``) to see it work on a local S3:
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
     from s3types import S3EventRecord
+# --8<-- [end:imports]
 
 DERIVED_PREFIX = "derived/"
 
@@ -45,6 +47,7 @@ class ArchivedUpload:
     region: str
 
 
+# --8<-- [start:archive]
 def archive_upload(client: S3Client, record: S3EventRecord, archive_bucket: str) -> ArchivedUpload:
     """Summarize an uploaded text file, archive it, and remove it from the upload bucket.
 
@@ -80,11 +83,13 @@ def archive_upload(client: S3Client, record: S3EventRecord, archive_bucket: str)
     )
 
 
+# --8<-- [end:archive]
+
+
 def main() -> None:
     """Run ``archive_upload`` on a local S3 server, for an upload with a hard key."""
     from s3types import parse_event
-    from s3types.testing import make_event
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server, make_event
 
     with LocalS3Server() as server:
         client = server.s3_client()

@@ -10,6 +10,7 @@ Run it: ``python -m examples.powertools_handler``.
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 import json
 
 from aws_lambda_powertools import Logger
@@ -19,6 +20,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from s3types import S3Event, S3EventRecord
 from s3types.testing import make_event, via_sqs
 from s3types_powertools import s3_event_source
+
+# --8<-- [end:imports]
 
 VIDEO_SUFFIXES = (".mp4", ".mov")
 GIB = 1024**3
@@ -36,6 +39,7 @@ def gib(record: S3EventRecord) -> float:
     return (record.size or 0) / GIB
 
 
+# --8<-- [start:handlers]
 @logger.inject_lambda_context
 @s3_event_source
 def handler(event: S3Event, context: LambdaContext) -> dict[str, float]:
@@ -52,6 +56,9 @@ def handler(event: S3Event, context: LambdaContext) -> dict[str, float]:
 def queue_handler(events: list[S3Event], context: LambdaContext) -> int:
     """Count the videos in an SQS batch of notifications, parsed by Powertools' Parser."""
     return sum(record.key.endswith(VIDEO_SUFFIXES) for event in events for record in event.records)
+
+
+# --8<-- [end:handlers]
 
 
 class LocalContext(LambdaContext):

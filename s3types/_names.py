@@ -123,11 +123,10 @@ class EventName(str, Enum):
 
 
 # The hot path: exact wire strings (with and without "s3:") to members.
-_BY_WIRE: dict[str, EventName] = {}
-for _member in EventName:
-    _BY_WIRE[_member.value] = _member
-    _BY_WIRE["s3:" + _member.value] = _member
-del _member
+_BY_WIRE: dict[str, EventName] = {
+    **{member.value: member for member in EventName},
+    **{"s3:" + member.value: member for member in EventName},
+}
 
 
 def parse_event_name(value: object) -> EventName:

@@ -1,6 +1,8 @@
 """s3types for Chalice: ``on_s3_change`` hands the typed S3 event, all records, to a function.
 
-Needs the ``chalice`` extra (``pip install 's3types[chalice]'``).
+Needs the ``chalice`` extra (``pip install 's3types[chalice]'``). In tests, make
+events with :func:`generate_s3_event` (keys encoded as S3 sends them), not
+Chalice's ``client.events.generate_s3_event``, which leaves them unencoded.
 
 >>> from chalice import Chalice
 >>> from s3types import S3Event
@@ -11,6 +13,7 @@ Needs the ``chalice`` extra (``pip install 's3types[chalice]'``).
 ...     print([record.key for record in event.records])
 """
 
+from s3types_chalice._events import generate_s3_event
 from s3types_chalice._s3 import ChaliceS3Handler, on_s3_change
 
-__all__ = ["ChaliceS3Handler", "on_s3_change"]
+__all__ = ["ChaliceS3Handler", "generate_s3_event", "on_s3_change"]

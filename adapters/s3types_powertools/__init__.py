@@ -12,13 +12,14 @@
 """
 
 try:
-    import aws_lambda_powertools  # noqa: F401  (only to fail early, naming the extra)
+    import aws_lambda_powertools  # noqa: F401  # pyright: ignore[reportUnusedImport]  (fail early, naming the extra)
 except ImportError as err:
     raise ImportError(
         f"s3types_powertools needs Powertools for AWS Lambda, which cannot be imported ({err}):"
         " pip install 's3types[powertools]'"
     ) from err
 
+from s3types_powertools._context import powertools_context
 from s3types_powertools._data_classes import from_data_class, to_data_class
 from s3types_powertools._event_source import s3_event_source
 from s3types_powertools._idempotency import idempotent_record
@@ -40,6 +41,7 @@ __all__ = [
     "idempotent_record",
     "object_lambda_event_from_data_class",
     "object_lambda_event_to_data_class",
+    "powertools_context",
     "s3_event_source",
     "to_data_class",
 ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
-from aws_lambda_powertools.middleware_factory import lambda_handler_decorator
+# Powertools leaves the factory's return partly untyped; _S3EventSource below types the result.
+from aws_lambda_powertools.middleware_factory import (
+    lambda_handler_decorator,  # pyright: ignore[reportUnknownVariableType]
+)
 
 from s3types import S3Event, parse_event
 
@@ -25,20 +28,20 @@ class _S3EventSource(Protocol):
     @overload
     def __call__(
         self, handler: Callable[[S3Event, ContextT], ReturnT], /
-    ) -> Callable[[dict[str, Any], ContextT], ReturnT]: ...
+    ) -> Callable[[Mapping[str, Any], ContextT], ReturnT]: ...
 
     @overload
     def __call__(
         self,
     ) -> Callable[
-        [Callable[[S3Event, ContextT], ReturnT]], Callable[[dict[str, Any], ContextT], ReturnT]
+        [Callable[[S3Event, ContextT], ReturnT]], Callable[[Mapping[str, Any], ContextT], ReturnT]
     ]: ...
 
 
 @lambda_handler_decorator
 def _s3_event_source(
     handler: Callable[[S3Event, LambdaContext], object],
-    event: dict[str, Any],
+    event: Mapping[str, Any],
     context: LambdaContext,
 ) -> object:
     """Hand the handler the typed S3 event: ``@s3_event_source``, stacked like any middleware.

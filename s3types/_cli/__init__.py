@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import sys
 from collections.abc import Sequence
+
+from s3types._cli._streams import quiet_broken_pipe
 
 __all__ = ["main", "run"]
 
@@ -26,10 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="s3types",
         description="Make, check and run S3 event notifications for AWS Lambda.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _COMMANDS:
         importlib.import_module(name).add_parser(subparsers)
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("s3types")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed: run from a source tree)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`s3types event | head -1`): what it read is all it
+        # wanted. Exit quietly, as `cat` does, with status 1 (Python's own advice).
+        quiet_broken_pipe()
+        return 1
     return code
 
 

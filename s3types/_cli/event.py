@@ -8,46 +8,21 @@ import sys
 from typing import Any
 
 from s3types._cli import event_jobs
-from s3types._names import EventName, parse_event_name
-from s3types.testing import make_event, via_eventbridge, via_sns, via_sqs
+from s3types._cli._names import SHORT_NAMES, TEST, UnknownEventName, choose_event_name
+from s3types._names import EventName
+from s3types.testing import make_event, test_event, via_eventbridge, via_sns, via_sqs
 
 __all__ = ["SHORT_NAMES", "add_parser"]
 
-#: Short names accepted on the command line, besides any full S3 event name.
-SHORT_NAMES = {
-    "put": EventName.OBJECT_CREATED_PUT,
-    "post": EventName.OBJECT_CREATED_POST,
-    "copy": EventName.OBJECT_CREATED_COPY,
-    "multipart": EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
-    "delete": EventName.OBJECT_REMOVED_DELETE,
-    "delete-marker": EventName.OBJECT_REMOVED_DELETE_MARKER_CREATED,
-    "restore-post": EventName.OBJECT_RESTORE_POST,
-    "restore-completed": EventName.OBJECT_RESTORE_COMPLETED,
-    "restore-delete": EventName.OBJECT_RESTORE_DELETE,
-    "expiration": EventName.LIFECYCLE_EXPIRATION_DELETE,
-    "transition": EventName.LIFECYCLE_TRANSITION,
-    "tiering": EventName.INTELLIGENT_TIERING,
-    "tagging-put": EventName.OBJECT_TAGGING_PUT,
-    "tagging-delete": EventName.OBJECT_TAGGING_DELETE,
-    "acl-put": EventName.OBJECT_ACL_PUT,
-}
 
-
-def _event_name(text: str) -> EventName | event_jobs.JobKind:
+def _event_name(text: str) -> EventName | event_jobs.JobKind | None:
     job = event_jobs.JOB_KINDS.get(text.lower())  # batch, object-lambda: event_jobs.py
     if job is not None:
         return job
-    short = SHORT_NAMES.get(text.lower())
-    if short is not None:
-        return short
     try:
-        return parse_event_name(text)
-    except ValueError:
-        choices = ", ".join(SHORT_NAMES)
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an S3 event name: use one of {choices}"
-            " or a full name such as ObjectCreated:Put"
-        ) from None
+        return choose_event_name(text)
+    except UnknownEventName as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def add_parser(subparsers: Any) -> None:
@@ -62,8 +37,11 @@ def add_parser(subparsers: Any) -> None:
         type=_event_name,
         nargs="?",
         default=EventName.OBJECT_CREATED_PUT,
-        help=f"event type: {', '.join(SHORT_NAMES)}, or a full name (default: put);"
-        " or batch, object-lambda",
+        help=(
+            f"event type: {', '.join(SHORT_NAMES)}, a full name such as ObjectCreated:Put,"
+            f" or {TEST} for the s3:TestEvent S3 sends when a notification is configured"
+            " (default: put); or batch, object-lambda for the other S3 invocations"
+        ),
     )
     parser.add_argument("--bucket", default="example-bucket", help="bucket name")
     parser.add_argument("--key", default="test/key", help="object key, not encoded")
@@ -83,7 +61,15 @@ def run(args: argparse.Namespace) -> int:
     """Print the event; returns the exit code."""
     if isinstance(args.name, event_jobs.JobKind):
         return event_jobs.run(args)
-    name: EventName = args.name
+    name: EventName | None = args.name
+    if name is None:
+        if args.via == "eventbridge":
+            print(
+                "error: S3 sends no s3:TestEvent to EventBridge: use --via sqs, sns or sqs-sns",
+                file=sys.stderr,
+            )
+            return 2
+        return _print(_wrapped(test_event(args.bucket), args.via))
     removal = name.category in ("ObjectRemoved", "LifecycleExpiration")
     size = args.size if args.size is not None or removal else 1024
     if size is not None and size < 0:
@@ -97,18 +83,26 @@ def run(args: argparse.Namespace) -> int:
         version_id=args.version_id,
         region=args.region,
     )
-    wrapped: object = event
-    if args.via == "sqs":
-        wrapped = via_sqs(event)
-    elif args.via == "sqs-sns":
-        wrapped = via_sqs(event, through_sns=True)
-    elif args.via == "sns":
-        wrapped = via_sns(event)
-    elif args.via == "eventbridge":
-        try:
-            wrapped = via_eventbridge(event)
-        except ValueError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-    print(json.dumps(wrapped, indent=2, ensure_ascii=False))
+    try:
+        wrapped = _wrapped(event, args.via)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return _print(wrapped)
+
+
+def _wrapped(event: Any, via: str | None) -> object:
+    if via == "sqs":
+        return via_sqs(event)
+    if via == "sqs-sns":
+        return via_sqs(event, through_sns=True)
+    if via == "sns":
+        return via_sns(event)
+    if via == "eventbridge":
+        return via_eventbridge(event)
+    return event
+
+
+def _print(event: object) -> int:
+    print(json.dumps(event, indent=2, ensure_ascii=False))
     return 0

@@ -3,33 +3,53 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import importlib.util
-import json
 import logging
+import signal
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from s3types._cli import event_jobs
-from s3types._cli.event import SHORT_NAMES
-from s3types._errors import S3EventError
-from s3types._names import EventName, parse_event_name
-from s3types._parse import parse_event
-from s3types.testing import make_event, via_eventbridge, via_sns, via_sqs
-from s3types.testing._context import LocalLambdaContext
+from s3types._cli._events import EventProblem, invocation_event
+from s3types._cli._marshal import MarshalError, to_lambda_json
+from s3types._cli._names import SHORT_NAMES, TEST
+from s3types._cli._read import add_max_bytes_option
+from s3types._cli._streams import stdout_to_stderr
+from s3types.testing import LocalLambdaContext
 
-__all__ = ["InvokeError", "add_parser", "load_handler", "run"]
+__all__ = ["HandlerExit", "InvokeError", "InvokeTimeout", "add_parser", "load_handler", "run"]
 
 _VIAS = ("sqs", "sns", "sqs-sns", "eventbridge")
 
 
 class InvokeError(Exception):
     """Why a local invocation could not run or failed: printed without a traceback."""
+
+
+class InvokeTimeout(InvokeError):
+    """The handler ran past ``--timeout``: Lambda would have stopped it."""
+
+
+class HandlerExit(Exception):
+    """The handler raised ``SystemExit``: Lambda reports ``Runtime.ExitError``."""
+
+    def __init__(self, code: object) -> None:
+        super().__init__(code)
+        self.code = code
+
+    @property
+    def exit_status(self) -> int:
+        """The status the process exits with: the int given, 0 for None, else 1 (as Python)."""
+        if self.code is None:
+            return 0
+        if isinstance(self.code, int):
+            return self.code
+        return 1
 
 
 def add_parser(subparsers: Any) -> None:
@@ -39,9 +59,13 @@ def add_parser(subparsers: Any) -> None:
         help="run a Lambda handler locally on an S3 event (like `sam local invoke`, no Docker)",
         description=(
             "Import a handler, call it with an S3 event and a stand-in Lambda context, and"
-            " print what it returns as JSON. The handler's own output goes to stderr. Exits 1"
-            " with the reason if the handler cannot be imported, the event is not a valid S3"
-            " event, or the handler raises."
+            " print what it returns as JSON, encoded as Lambda's Python runtime does (a Decimal"
+            " is a number). Standard output holds the result alone: the handler's prints,"
+            " logging and subprocesses go to stderr. Exits 1 with the reason if the handler"
+            " cannot be imported, the event is not a valid S3 event (an SQS batch goes to the"
+            " handler whole even with bad messages, as Lambda sends it), the handler raises or"
+            " its result cannot be serialized; 124 when it runs past --timeout; the handler's"
+            " status when it raises SystemExit."
         ),
     )
     parser.add_argument(
@@ -62,7 +86,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--name",
         default="put",
-        help=f"event type to make when no --event: {', '.join(SHORT_NAMES)}, or a full name",
+        help=(
+            f"event type to make when no --event: {', '.join(SHORT_NAMES)}, {TEST}"
+            " (the s3:TestEvent), or a full name"
+        ),
     )
     parser.add_argument("--bucket", default="example-bucket", help="bucket of the made event")
     parser.add_argument("--key", default="test/key", help="object key of the made event")
@@ -70,7 +97,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--region", default="us-east-1", help="AWS region (default us-east-1)")
     parser.add_argument("--function-name", help="context.function_name (default: the function)")
     parser.add_argument(
-        "--timeout", type=float, default=3.0, help="seconds the context counts down (default 3)"
+        "--timeout",
+        type=float,
+        default=3.0,
+        help="seconds before the handler is stopped, as Lambda would (exit 124; default 3)",
     )
     parser.add_argument("--memory", type=int, default=128, help="context memory in MB")
     parser.add_argument(
@@ -82,26 +112,43 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--traceback", action="store_true", help="print the traceback when something fails"
     )
+    add_max_bytes_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Invoke the handler; returns the exit code (0 ok, 1 failed)."""
+    """Invoke the handler; returns the exit code (0 ok, 1 failed, 124 timed out)."""
     # Like Lambda's runtime, give the root logger a handler, so `logger.info` shows up.
     logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        handler = load_handler(args.handler)
-        event = _event(args)
-        context = LocalLambdaContext(
-            function_name=args.function_name or args.handler.rpartition(":")[2],
-            timeout_seconds=args.timeout,
-            memory_limit_in_mb=str(args.memory),
-            region=args.region,
+        # Standard output is for the result alone: the handler's module is imported
+        # and run with stdout pointing at stderr (Powertools' Logger binds sys.stdout
+        # when it is made, at import; subprocesses write to descriptor 1).
+        with stdout_to_stderr():
+            handler = load_handler(args.handler)
+            event = invocation_event(args)
+            context = LocalLambdaContext(
+                function_name=args.function_name or args.handler.rpartition(":")[2],
+                timeout_seconds=args.timeout,
+                memory_limit_in_mb=str(args.memory),
+                region=args.region,
+            )
+            result = _call(handler, event, context, args.timeout)
+        text = to_lambda_json(result)
+    except HandlerExit as exit_:
+        print(
+            f"s3types invoke: the handler raised SystemExit({exit_.code!r}): Lambda would"
+            f" report Runtime.ExitError (exit status {exit_.exit_status}) and no result",
+            file=sys.stderr,
         )
-        result = _call(handler, event, context, args.timeout)
-        text = _to_json(result)
+        return exit_.exit_status
+    except (EventProblem, MarshalError) as err:
+        print(f"s3types invoke: {err}", file=sys.stderr)
+        return 1
     except InvokeError as err:
         print(f"s3types invoke: {err}", file=sys.stderr)
+        if isinstance(err, InvokeTimeout):
+            return 124
         if args.traceback:
             traceback.print_exception(err.__cause__ or err, file=sys.stderr)
         elif err.__cause__ is not None:
@@ -145,7 +192,8 @@ def load_handler(target: str) -> Callable[..., Any]:
         )
     if not callable(handler):
         raise InvokeError(f"{target!r} is a {type(handler).__name__}, not a function")
-    return handler  # type: ignore[no-any-return]
+    found: Callable[..., Any] = handler
+    return found
 
 
 def _import_file(path: Path) -> Any:
@@ -171,118 +219,49 @@ def _put_first_on_path(folder: Path) -> None:
         sys.path.insert(0, entry)
 
 
-def _event(args: argparse.Namespace) -> object:
-    if args.event is None:
-        event: object = _made_event(args)
-    else:
-        event = _read_event(args.event)
-    if args.via is not None:
-        event = _wrap(event, args.via, args.event)
-    kind = event_jobs.invocation_kind(event)  # a Batch Operations job, an Object Lambda request
-    if kind is not None:
-        try:
-            event_jobs.check_invocation(event, kind)  # type: ignore[arg-type]
-        except S3EventError as err:
-            raise InvokeError(f"the event is not a valid {kind.value} invocation: {err}") from None
-        return event
-    try:
-        parse_event(event)  # type: ignore[arg-type]
-    except S3EventError as err:
-        raise InvokeError(f"the event is not a valid S3 event: {err}") from None
-    return event
+class _TimedOut(BaseException):
+    """Raised in the handler by the alarm: a BaseException, so ``except Exception`` lets it by."""
 
 
-def _made_event(args: argparse.Namespace) -> object:
-    if args.name.lower() == event_jobs.JobKind.BATCH.value:  # a one-task job; see event_jobs.py
-        return event_jobs.one_task_job(args.bucket, args.key)
-    name: EventName | None = SHORT_NAMES.get(args.name.lower())
-    if name is None:
-        try:
-            name = parse_event_name(args.name)
-        except ValueError:
-            raise InvokeError(
-                f"--name {args.name!r} is not an S3 event name: use one of"
-                f" {', '.join(SHORT_NAMES)} or a full name such as ObjectCreated:Put"
-            ) from None
-    if args.size is not None and args.size < 0:
-        raise InvokeError(f"--size {args.size} is negative: give the object size in bytes")
-    removal = name.category in ("ObjectRemoved", "LifecycleExpiration")
-    size = args.size if args.size is not None or removal else 1024
-    return make_event(name, bucket=args.bucket, key=args.key, size=size, region=args.region)
-
-
-def _read_event(source: str) -> object:
-    where = "standard input" if source == "-" else source
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except OSError as err:
-        raise InvokeError(f"cannot read the event from {where}: {err.strerror or err}") from None
-    except UnicodeDecodeError as err:
-        raise InvokeError(f"the event in {where} is not UTF-8 text: {err}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InvokeError(f"the event in {where} is not valid JSON: {err}") from None
-
-
-def _wrap(event: object, via: str, source: str | None) -> object:
-    where = "standard input" if source == "-" else (source or "the made event")
-    if not isinstance(event, Mapping) or not (
-        isinstance(event.get("Records"), list) or event.get("Event") == "s3:TestEvent"
-    ):
-        raise InvokeError(
-            f"--via {via} wraps a direct S3 notification ({{'Records': [...]}}),"
-            f" but {where} holds something else: pass the notification itself"
-        )
-    if any(
-        isinstance(r, Mapping) and r.get("eventSource") in ("aws:sqs", "aws:sns")
-        for r in event.get("Records", ())
-    ):
-        raise InvokeError(f"{where} is already an SQS or SNS delivery: drop --via {via}")
-    notification: Any = event
-    try:
-        if via == "sqs":
-            return via_sqs(notification)
-        if via == "sqs-sns":
-            return via_sqs(notification, through_sns=True)
-        if via == "sns":
-            return via_sns(notification)
-        return via_eventbridge(notification)
-    except (ValueError, KeyError, TypeError) as err:
-        raise InvokeError(f"cannot wrap {where} for --via {via}: {err}") from None
+def _raise_timed_out(signum: int, frame: object) -> None:
+    raise _TimedOut
 
 
 def _call(
     handler: Callable[..., Any], event: object, context: LocalLambdaContext, timeout: float
 ) -> object:
+    # Lambda stops a function at its timeout: an alarm does the same here where
+    # the platform has one (Unix, main thread); elsewhere the run is timed after.
+    alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous: Any = None
+    if alarm:
+        previous = signal.signal(signal.SIGALRM, _raise_timed_out)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     started = time.monotonic()
     try:
-        # The result goes to stdout; the handler's prints go where Lambda's logs would.
-        with contextlib.redirect_stdout(sys.stderr):
-            result = handler(event, context)
+        result = handler(event, context)
+    except _TimedOut:
+        raise InvokeTimeout(_timed_out(timeout)) from None
+    except SystemExit as exit_:
+        raise HandlerExit(exit_.code) from None
     except Exception as err:
         if err.__traceback__ is not None:  # start the traceback in the handler, not here
             err.__traceback__ = err.__traceback__.tb_next
         raise InvokeError(f"the handler raised {_describe(err)}") from err
-    elapsed = time.monotonic() - started
-    if elapsed > timeout:
-        print(
-            f"s3types invoke: warning: the handler ran {elapsed:.1f} s, longer than the"
-            f" {timeout:g} s timeout: Lambda would have stopped it (--timeout to change)",
-            file=sys.stderr,
-        )
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    if time.monotonic() - started > timeout:
+        raise InvokeTimeout(_timed_out(timeout))
     return result
 
 
-def _to_json(result: object) -> str:
-    try:
-        return json.dumps(result, indent=2, ensure_ascii=False)
-    except (TypeError, ValueError) as err:
-        raise InvokeError(
-            f"the handler returned a {type(result).__name__} that is not JSON-serializable"
-            f" ({err}); Lambda would fail with Runtime.MarshalError: return dicts, lists,"
-            " str, numbers, bool or None"
-        ) from None
+def _timed_out(timeout: float) -> str:
+    return (
+        f"Task timed out after {timeout:.2f} seconds: Lambda stops the function there and"
+        " returns no result (--timeout to change)"
+    )
 
 
 def _describe(err: BaseException) -> str:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
+from s3types._cli._read import EventTooLarge, add_max_bytes_option, read_event_bytes
 from s3types._errors import S3EventError
 from s3types._model import S3Event
 from s3types._parse import parse_event
 
 __all__ = ["add_parser", "format_table"]
+
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 _COLUMNS = ("#", "delivery", "event", "bucket", "key", "size", "version id", "time (UTC)")
 
@@ -24,13 +28,17 @@ def add_parser(subparsers: Any) -> None:
         description=(
             "Parse an S3 event notification however it was delivered (direct, SQS,"
             " SNS, EventBridge, test event) and print its records, keys decoded."
-            " Exits 1 with what is wrong and where if the event is not valid."
+            " Exits 1 with what is wrong and where if the event is not valid, 2 if the file"
+            " cannot be read or holds more than --max-bytes. Text from the event (bucket,"
+            " key, version id) is shown escaped where it is not printable, so escape codes"
+            " in an event never reach the terminal."
         ),
     )
     parser.add_argument("file", help="a JSON file, or - for standard input")
     parser.add_argument(
         "--json", action="store_true", help="print the normalized records as JSON instead"
     )
+    add_max_bytes_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -50,7 +58,7 @@ def format_table(event: S3Event) -> str:
         )
     if not event.records:
         return "no records"
-    rows = [_COLUMNS]
+    rows: list[tuple[str, ...]] = [_COLUMNS]
     for index, record in enumerate(event.records):
         delivery: str = record.origin.service
         if record.origin.message_id:
@@ -58,12 +66,12 @@ def format_table(event: S3Event) -> str:
         rows.append(
             (
                 str(index),
-                delivery,
-                str(record.event_name),
-                record.bucket_name,
-                repr(record.key)[1:-1] if not record.key.isprintable() else record.key,
+                _shown(delivery),
+                _shown(str(record.event_name)),
+                _shown(record.bucket_name),
+                _shown(record.key),
                 "-" if record.size is None else str(record.size),
-                record.version_id or "-",
+                _shown(record.version_id or "-"),
                 f"{record.event_time:%Y-%m-%d %H:%M:%S}",
             )
         )
@@ -72,6 +80,17 @@ def format_table(event: S3Event) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     )
+
+
+def _shown(text: str) -> str:
+    """Text from an event as a terminal may show it: escaped when not printable.
+
+    >>> _shown("photos")
+    'photos'
+    >>> _shown("\\x1b[31mred")
+    '\\\\x1b[31mred'
+    """
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 def _records_json(event: S3Event) -> str:
@@ -93,19 +112,21 @@ def _records_json(event: S3Event) -> str:
         }
         for record in event.records
     ]
-    return json.dumps(
+    text = json.dumps(
         {"is_test_event": event.is_test_event, "records": records}, indent=2, ensure_ascii=False
     )
+    # json escapes C0 controls itself; C1 controls (U+007F-U+009F, e.g. CSI) it
+    # leaves raw, and some terminals act on them.
+    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def run(args: argparse.Namespace) -> int:
     """Parse and print; returns the exit code (1 for a bad event, 2 for a bad file)."""
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as handle:
-                data = handle.read()
+        data = read_event_bytes(args.file, args.max_bytes)
+    except EventTooLarge as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:
         print(f"error: cannot read {args.file}: {err.strerror or err}", file=sys.stderr)
         return 2

@@ -220,12 +220,12 @@ def via_eventbridge(event: S3EventDict, *, account: str = _ACCOUNT) -> EventBrid
     detail_object: dict[str, object] = {"key": obj["key"]}
     for wire, bridge in (("size", "size"), ("eTag", "etag"), ("versionId", "version-id")):
         if wire in obj:
-            detail_object[bridge] = obj[wire]  # type: ignore[literal-required]
+            detail_object[bridge] = cast("dict[str, object]", obj)[wire]
     sequencer = obj.get("sequencer")
     if isinstance(sequencer, str):
         detail_object["sequencer"] = sequencer.lower()
     bucket = record["s3"]["bucket"]["name"]
-    return {
+    bridged: dict[str, object] = {
         "version": "0",
         "id": str(uuid.uuid4()),
         "detail-type": detail_type,
@@ -243,6 +243,7 @@ def via_eventbridge(event: S3EventDict, *, account: str = _ACCOUNT) -> EventBrid
             "source-ip-address": record.get("requestParameters", {}).get(
                 "sourceIPAddress", "203.0.113.10"
             ),
-            **naming,  # type: ignore[typeddict-item]
+            **naming,
         },
     }
+    return cast("EventBridgeS3EventDict", bridged)

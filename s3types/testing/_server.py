@@ -29,15 +29,6 @@ def _require(module: str) -> Any:
         raise ImportError(f"{_EXTRA_HINT} (cannot import {module}: {err})") from err
 
 
-def _quiet_werkzeug() -> None:
-    # werkzeug logs every request at INFO to stderr unless its logger says otherwise.
-    if LocalS3Server._running == 0:
-        logger = logging.getLogger("werkzeug")
-        LocalS3Server._werkzeug_level = logger.level
-        if logger.level == logging.NOTSET:
-            logger.setLevel(logging.WARNING)
-
-
 class LocalS3Server:
     """moto's S3 server on 127.0.0.1 in a background thread, and clients pointed at it.
 
@@ -61,6 +52,15 @@ class LocalS3Server:
     # the first started: restored when the last one stops.
     _running: ClassVar[int] = 0
     _werkzeug_level: ClassVar[int] = logging.NOTSET
+
+    @classmethod
+    def _quiet_werkzeug(cls) -> None:
+        # werkzeug logs every request at INFO to stderr unless its logger says otherwise.
+        if cls._running == 0:
+            logger = logging.getLogger("werkzeug")
+            cls._werkzeug_level = logger.level
+            if logger.level == logging.NOTSET:
+                logger.setLevel(logging.WARNING)
 
     def __init__(self, *, region: str = "us-east-1", host: str = "127.0.0.1") -> None:
         self.region = region
@@ -86,7 +86,7 @@ class LocalS3Server:
         # if it cannot bind: find out here instead.
         with socket.socket(socket.AF_INET6 if ":" in self._host else socket.AF_INET) as probe:
             probe.bind((self._host, 0))
-        _quiet_werkzeug()
+        self._quiet_werkzeug()
         # Port 0: the system picks a free port when the server binds, so no
         # other process can take it between choosing and binding.
         server = moto_server.ThreadedMotoServer(ip_address=self._host, port=0, verbose=False)

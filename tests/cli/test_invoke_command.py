@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from s3types._cli import main
-from s3types.testing import make_event
-from s3types.testing._context import LocalLambdaContext
+from s3types.testing import LocalLambdaContext, make_event
 from s3types_lambda import LambdaContext
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -4,10 +4,15 @@ Every ```python block in README.md sits right under a marker naming where it
 comes from, and must be byte-identical to it:
 
     <!-- from: examples/operations.py -->                       the whole file
+    <!-- from: examples/chalice_app.py#app -->                  a snippet section
     <!-- from: examples/lambda_handler.py:handler -->           one top-level definition
     <!-- from: examples/chalice_app.py:BUCKET..forget_photos --> a run of them, first to last
 
-A definition is a function or class (decorators included) or an assignment.
+A section is what lies between ``# --8<-- [start:NAME]`` and ``# --8<-- [end:NAME]``
+(the markers pymdownx.snippets reads for the docs site), blank lines at its ends
+dropped. A definition is a function or class (decorators included) or an
+assignment. The docs pages show code only through snippet includes, and the
+size table is the one benchmarks/sizes.py measured.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ README = ROOT / "README.md"
 
 _BLOCK = re.compile(r"^```(?P<lang>[\w-]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 _MARKER = re.compile(
-    r"<!-- from: (?P<path>[^:\s]+)(?::(?P<first>\w+)(?:\.\.(?P<last>\w+))?)? -->\n$"
+    r"<!-- from: (?P<path>[^:#\s]+)"
+    r"(?:#(?P<section>[\w-]+)|:(?P<first>\w+)(?:\.\.(?P<last>\w+))?)? -->\n$"
 )
 
 
@@ -54,7 +60,19 @@ def _names(statement: ast.stmt) -> list[str]:
     return []
 
 
-def _source(path: str, first: str | None, last: str | None) -> str:
+def snippet_section(path: str, name: str) -> str:
+    """The lines between a file's ``--8<-- [start:name]`` and ``[end:name]`` markers."""
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if f"--8<-- [start:{name}]" in line]
+    ends = [i for i, line in enumerate(lines) if f"--8<-- [end:{name}]" in line]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+        pytest.fail(f"{path} has no single section {name!r} (the README names it)")
+    return "".join(lines[starts[0] + 1 : ends[0]]).strip("\n") + "\n"
+
+
+def _source(path: str, first: str | None, last: str | None, section: str | None = None) -> str:
+    if section is not None:
+        return snippet_section(path, section)
     text = (ROOT / path).read_text(encoding="utf-8")
     if first is None:
         return text
@@ -89,10 +107,12 @@ def test_each_code_block_is_the_file_it_names(
         f"README.md line {line}: a python block must come from a file that runs; put"
         " <!-- from: examples/FILE.py[:NAME[..NAME]] --> on the line above it"
     )
-    expected = _source(marker["path"], marker["first"], marker["last"])
+    expected = _source(marker["path"], marker["first"], marker["last"], marker["section"])
     assert body == expected, (
         f"README.md line {line} differs from {marker['path']}"
-        f"{':' + marker['first'] if marker['first'] else ''}: copy the file's text into the README"
+        f"{':' + marker['first'] if marker['first'] else ''}"
+        f"{'#' + marker['section'] if marker['section'] else ''}:"
+        " copy the file's text into the README"
     )
 
 
@@ -161,3 +181,60 @@ def test_every_linked_file_exists() -> None:
     assert links
     missing = [link for link in links if not (ROOT / link.split("#")[0]).exists()]
     assert not missing, f"README.md links to files that do not exist: {missing}"
+
+
+def _table(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.startswith("|"))
+
+
+def test_the_size_table_is_the_one_measured() -> None:
+    measured = _table((ROOT / "benchmarks" / "sizes.md").read_text(encoding="utf-8"))
+    text = README.read_text(encoding="utf-8")
+    shown = text.split("## What a function ships", 1)[1].split("\n## ", 1)[0]
+
+    assert "| `s3types` |" in measured
+    assert _table(shown) == measured
+
+
+def test_the_plain_lambda_install_is_under_20_mb() -> None:
+    row = next(
+        line
+        for line in (ROOT / "benchmarks" / "sizes.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `s3types` |")
+    )
+    megabytes = float(row.rsplit("|", 2)[1].strip().removesuffix(" MB"))
+
+    assert megabytes < 20
+
+
+DOCS = sorted((ROOT / "docs").rglob("*.md"))
+_INCLUDE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"$')
+
+
+@pytest.mark.parametrize("page", DOCS, ids=[str(p.relative_to(ROOT)) for p in DOCS])
+def test_docs_show_code_only_by_including_checked_files(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    for block in _BLOCK.finditer(text):
+        if block["lang"] != "python":
+            continue
+        lines = block["body"].strip().splitlines()
+        assert len(lines) == 1, f"{page.name}: a python block must be one snippet include"
+        include = _INCLUDE.match(lines[0])
+        assert include is not None, f"{page.name}: {lines[0]!r} is not a snippet include"
+        assert include["path"].startswith(("examples/", "tests/"))
+        if include["section"]:
+            assert snippet_section(include["path"], include["section"]).strip()
+
+
+def test_readme_code_names_its_imports() -> None:
+    previous_path: str | None = None
+    previous_imports = False
+    for line, body, marker in BLOCKS:
+        assert marker is not None
+        has_imports = re.search(r"^(from \S+ import|import \S+)", body, re.MULTILINE) is not None
+        if marker["path"].startswith("examples/"):
+            assert has_imports or (previous_imports and previous_path == marker["path"]), (
+                f"README.md line {line}: show the imports of {marker['path']} first"
+                " (its imports section) or include them in the block"
+            )
+        previous_path, previous_imports = marker["path"], has_imports

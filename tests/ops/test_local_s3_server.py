@@ -101,7 +101,7 @@ WITHOUT_EXTRAS = textwrap.dedent(
     import sys
     for name in ("boto3", "botocore", "moto", "mypy_boto3_s3", "mypy_boto3_sqs"):
         sys.modules[name] = None
-    import s3types.ops, s3types.testing, s3types.testing.pytest_plugin
+    import s3types.ops, s3types.testing, s3types_pytest
     from s3types.testing._server import LocalS3Server
     try:
         LocalS3Server().start()

@@ -61,8 +61,15 @@ powertools_context: LambdaContext = PowertoolsContext()
 local_context: LambdaContext = LocalLambdaContext()
 chalice_context: LambdaContext = ChaliceLocalContext("f", memory_size=128)
 not_a_context: LambdaContext = NotAContext()  # type: ignore[assignment]
-assert_type(fake.get_remaining_time_in_millis(), float)
-assert_type(fake.memory_limit_in_mb, int | str)
+
+
+def _protocol_member_types(context: LambdaContext) -> None:
+    # Through a parameter: pyright narrows a variable to the class assigned to it.
+    assert_type(context.get_remaining_time_in_millis(), float)
+    assert_type(context.memory_limit_in_mb, int | str)
+
+
+_protocol_member_types(fake)
 
 wire = make_event(bucket="b", key="k")
 
@@ -191,8 +198,8 @@ def sourced_with_parentheses(event: S3Event, context: LambdaContext) -> int:
     return len(event.records)
 
 
-assert_type(sourced, Callable[[dict[str, Any], PowertoolsContext], list[str]])
-assert_type(sourced_with_parentheses, Callable[[dict[str, Any], LambdaContext], int])
+assert_type(sourced, Callable[[Mapping[str, Any], PowertoolsContext], list[str]])
+assert_type(sourced_with_parentheses, Callable[[Mapping[str, Any], LambdaContext], int])
 s3_event_source(raw_dict_handler)  # type: ignore[arg-type]
 s3_event_source(record_taking_handler)  # type: ignore[arg-type]
 
@@ -206,7 +213,7 @@ def logged(event: S3Event, context: PowertoolsContext) -> int:
     return len(event.records)
 
 
-assert_type(logged, Callable[[dict[str, Any], PowertoolsContext], int])
+assert_type(logged, Callable[[Mapping[str, Any], PowertoolsContext], int])
 
 
 # S3Event is a typed Powertools Parser model.

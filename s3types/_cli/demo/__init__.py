@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import io
 import sys
 import uuid
 from typing import TYPE_CHECKING, Any
@@ -13,7 +12,7 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run_command"]
 
 _INSTALL = "pip install 's3types[server]'"
 
@@ -71,9 +70,10 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if isinstance(sys.stdout, io.TextIOWrapper):
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
         # Keys like "café/ünïcødé 🎉.txt" must not crash a report sent to a non-UTF-8 pipe.
-        sys.stdout.reconfigure(errors="backslashreplace")
+        reconfigure(errors="backslashreplace")
     from botocore.exceptions import BotoCoreError, ClientError
 
     from s3types._cli.demo.setup import DemoSetupError
@@ -115,8 +115,11 @@ def _on_store(args: argparse.Namespace, bucket: str) -> int:
 
     session = boto3.session.Session()
     region = args.region or session.region_name or "us-east-1"
-    s3: S3Client = session.client("s3", endpoint_url=args.endpoint_url, region_name=region)
-    sqs: SQSClient = session.client(
+    # pyright strict: boto3-stubs' overloads for uninstalled services are unknown.
+    s3: S3Client = session.client(  # pyright: ignore[reportUnknownMemberType]
+        "s3", endpoint_url=args.endpoint_url, region_name=region
+    )
+    sqs: SQSClient = session.client(  # pyright: ignore[reportUnknownMemberType]
         "sqs", endpoint_url=args.sqs_endpoint_url or args.endpoint_url, region_name=region
     )
     print(f"s3types demo: using {args.endpoint_url} (region {region})", flush=True)

@@ -116,7 +116,7 @@ def make_handler(s3: S3Client) -> Handler:
 def _default_handler() -> Handler:
     import boto3
 
-    return make_handler(boto3.client("s3"))
+    return make_handler(boto3.client("s3"))  # pyright: ignore[reportUnknownMemberType]
 
 
 def handler(event: Mapping[str, Any], context: LambdaContext) -> SqsBatchResponseDict:

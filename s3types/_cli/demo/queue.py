@@ -6,7 +6,7 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from s3types._errors import S3EventError
 from s3types._parse import parse_event
@@ -129,7 +129,7 @@ class QueuePoller:
             logger.removeHandler(log)
             logger.setLevel(previous[0])
             logger.propagate = previous[1]
-        failed_ids = _failed_ids(response, event) if error is None else set()
+        failed_ids: set[str] = _failed_ids(response, event) if error is None else set()
         deliveries: list[Delivery] = []
         for record in event["Records"]:
             failed = error is not None or record["messageId"] in failed_ids
@@ -146,9 +146,10 @@ class QueuePoller:
     def _lambda_record(self, message: MessageTypeDef) -> dict[str, Any]:
         # The shape Lambda's SQS event source mapping gives each message.
         return {
-            "messageId": message["MessageId"],
-            "receiptHandle": message["ReceiptHandle"],
-            "body": message["Body"],
+            # receive_message always sends these three, though the stubs mark them optional.
+            "messageId": message.get("MessageId", ""),
+            "receiptHandle": message.get("ReceiptHandle", ""),
+            "body": message.get("Body", ""),
             "attributes": dict(message.get("Attributes", {})),
             "messageAttributes": {},
             "md5OfBody": message.get("MD5OfBody", ""),
@@ -159,11 +160,15 @@ class QueuePoller:
 
 
 def _failed_ids(response: object, event: Mapping[str, Any]) -> set[str]:
-    if not isinstance(response, dict) or not isinstance(response.get("batchItemFailures"), list):
+    fields: Mapping[str, object] = (
+        cast("Mapping[str, object]", response) if isinstance(response, dict) else {}
+    )
+    failures = fields.get("batchItemFailures")
+    if not isinstance(failures, list):
         return set()
     return {
-        str(item.get("itemIdentifier"))
-        for item in response["batchItemFailures"]
+        str(cast("Mapping[str, object]", item).get("itemIdentifier"))
+        for item in cast("list[object]", failures)
         if isinstance(item, dict)
     }
 

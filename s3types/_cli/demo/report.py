@@ -35,7 +35,7 @@ def table(rows: Sequence[Sequence[str]], *, indent: str = "  ") -> str:
       ObjectCreated:Put  a b.txt
     """
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
+    lines: list[str] = []
     for row in rows:
         cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(row)]
         lines.append((indent + "  ".join(cells)).rstrip())

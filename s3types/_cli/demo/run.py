@@ -94,7 +94,7 @@ def _test_event(poller: QueuePoller, timeout: float, *, required: bool) -> list[
 
 
 def _act(s3: S3Client, bucket: str, steps: tuple[Step, ...], present: set[str]) -> None:
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for step in steps:
         if step.action == "put":
             put_object(s3, bucket, step.key, step.body)

@@ -14,7 +14,7 @@ from s3types.ops import delete_object, list_objects
 from s3types.triggers import Trigger, TriggerError, apply_triggers
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Sequence
 
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import EventType
@@ -154,7 +154,7 @@ def _ensure_bucket(s3: S3Client, bucket: str, region: str) -> bool:
 
 
 @contextmanager
-def _doing(what: str) -> Iterator[None]:
+def _doing(what: str) -> Generator[None, None, None]:
     try:
         yield
     except ClientError as err:

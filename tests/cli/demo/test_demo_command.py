@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
 
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server
 
 HARD_KEYS = [
     "incoming/red flower+1.jpg",

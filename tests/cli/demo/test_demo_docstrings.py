@@ -11,7 +11,8 @@ MODULES = [
     "s3types.testing._context",
     "s3types._cli.demo.report",
     "s3types._cli.demo.function",
-    "s3types.testing.pytest_plugin",
+    "s3types.testing._factory",
+    "s3types_pytest",
 ]
 
 

@@ -11,18 +11,18 @@ import pytest
 
 import s3types._cli.demo.function
 from examples import demo_function
-from s3types.testing import make_event, via_sqs
-from s3types.testing._context import LocalLambdaContext
+from s3types.testing import LocalLambdaContext, make_event, via_sqs
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server
 
 ROOT = Path(__file__).resolve().parents[3]
 KEY = "incoming/café/ünïcødé 🎉.txt"
 
 
+# --8<-- [start:server]
 @pytest.fixture
 def s3(s3_server: LocalS3Server) -> S3Client:
     return s3_server.s3_client()
@@ -33,6 +33,9 @@ def bucket(s3: S3Client) -> str:
     name = f"demo-fn-{uuid.uuid4().hex[:12]}"
     s3.create_bucket(Bucket=name)
     return name
+
+
+# --8<-- [end:server]
 
 
 def _created(s3: S3Client, bucket: str, key: str, body: bytes) -> dict[str, object]:

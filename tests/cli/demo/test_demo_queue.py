@@ -13,8 +13,7 @@ import pytest
 from s3types import S3EventRecord
 from s3types._cli.demo.queue import TEST_EVENT, QueuePoller
 from s3types._cli.demo.report import deliveries_table
-from s3types.testing import make_event, test_event
-from s3types.testing._context import LocalLambdaContext
+from s3types.testing import LocalLambdaContext, make_event, test_event
 from s3types_lambda import LambdaContext, s3_record_handler
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
     from mypy_boto3_sqs import SQSClient
 
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server
 
 
 @pytest.fixture

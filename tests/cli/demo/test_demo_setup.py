@@ -10,7 +10,7 @@ import pytest
 from s3types._cli.demo.setup import DemoSetupError, prepare, tear_down
 
 if TYPE_CHECKING:
-    from s3types.testing._server import LocalS3Server
+    from s3types.testing import LocalS3Server
 
 
 def test_a_refused_notification_leaves_no_bucket_and_no_queue(s3_server: LocalS3Server) -> None:

@@ -6,8 +6,9 @@ from typing import Literal
 
 import pytest
 
+# --8<-- [start:fixture]
 from s3types import parse_event
-from s3types.testing.pytest_plugin import S3EventFactory
+from s3types.testing import S3EventFactory
 
 Delivery = Literal["sqs", "sns", "sqs-sns", "eventbridge"]
 
@@ -18,6 +19,9 @@ def test_makes_a_direct_notification_with_the_key_encoded(s3_event: S3EventFacto
     assert event["Records"][0]["s3"]["object"]["key"] == "red+flower%2B1.jpg"
     [record] = parse_event(event).records
     assert (record.bucket_name, record.key, record.size) == ("test-bucket", "red flower+1.jpg", 3)
+
+
+# --8<-- [end:fixture]
 
 
 @pytest.mark.parametrize("via", ["sqs", "sns", "sqs-sns", "eventbridge"])
