@@ -37,7 +37,8 @@ def s3() -> S3Client:
     """The S3 client, made once per execution environment (reused across invocations)."""
     import boto3
 
-    return boto3.client("s3")
+    client: S3Client = boto3.client("s3")  # pyright: ignore[reportUnknownMemberType]
+    return client
 
 
 # --8<-- [start:business]

@@ -90,7 +90,7 @@ def on_s3_change(
     (Trigger('photo-uploads', events=['s3:ObjectCreated:*'], prefix='incoming/'),)
     """
     where = "on_s3_change"
-    if not isinstance(bucket, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+    if not isinstance(bucket, str):
         raise TypeError(f"{where}: bucket must be the bucket's name, got {type(bucket).__name__}")
     trigger = handler_trigger(
         where,

@@ -129,7 +129,7 @@ def s3_record_handler(
     trigger = handler_trigger(where, bucket=bucket, events=events, prefix=prefix, suffix=suffix)
     triggers = (trigger,)
     places = check_writes_to(writes_to, where)
-    if not isinstance(latest_only, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
+    if not isinstance(latest_only, bool):
         raise TypeError(
             f"s3_record_handler(latest_only=...) takes True or False, got {latest_only!r}"
         )
@@ -151,7 +151,7 @@ def s3_record_handler(
 
             with running_triggers(triggers):
                 # A direct call may pass anything: parse_event says what is wrong.
-                if isinstance(event, Mapping) and SQS.claims(event):  # pyright: ignore[reportUnnecessaryIsInstance]
+                if isinstance(event, Mapping) and SQS.claims(event):
                     chooser = prepare if latest_only else None
                     return process_sqs_batch(event, handle_record, prepare=chooser)
                 records = parse_event(event).records

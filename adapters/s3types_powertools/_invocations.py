@@ -36,7 +36,7 @@ def batch_job_from_data_class(event: S3BatchOperationEvent) -> BatchJob:
     >>> batch_job_from_data_class(S3BatchOperationEvent(wire)).tasks[0].key
     'a b.txt'
     """
-    if not isinstance(event, S3BatchOperationEvent):  # pyright: ignore[reportUnnecessaryIsInstance]
+    if not isinstance(event, S3BatchOperationEvent):
         raise TypeError(
             f"batch_job_from_data_class takes Powertools' S3BatchOperationEvent,"
             f" got {type(event).__name__}"
@@ -117,7 +117,7 @@ def object_lambda_event_from_data_class(event: S3ObjectLambdaEvent) -> ObjectLam
     ...     S3ObjectLambdaEvent(make_object_lambda_event("HeadObject"))).operation
     'HeadObject'
     """
-    if not isinstance(event, S3ObjectLambdaEvent):  # pyright: ignore[reportUnnecessaryIsInstance]
+    if not isinstance(event, S3ObjectLambdaEvent):
         raise TypeError(
             f"object_lambda_event_from_data_class takes Powertools' S3ObjectLambdaEvent,"
             f" got {type(event).__name__}"

@@ -221,7 +221,8 @@ def multipart_copy(
     if version_id is not None:
         pinned["VersionId"] = version_id
     extra: dict[str, object] = {"MetadataDirective": "REPLACE"}
-    extra.update({name: head[name] for name in _CARRIED_FIELDS if name in head})  # type: ignore[literal-required]
+    fields = cast("Mapping[str, object]", head)  # read by name: the names are HEAD's own
+    extra.update({name: fields[name] for name in _CARRIED_FIELDS if name in fields})
     tagging_request: GetObjectTaggingRequestTypeDef = {
         "Bucket": source["Bucket"],
         "Key": source["Key"],

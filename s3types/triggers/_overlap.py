@@ -97,7 +97,7 @@ def check_triggers(triggers: Iterable[Trigger]) -> None:
     position: dict[int, int] = {}
     for trigger in triggers:
         position.setdefault(id(trigger), len(position))
-        if not isinstance(trigger, Trigger):  # pyright: ignore[reportUnnecessaryIsInstance]
+        if not isinstance(trigger, Trigger):
             raise TypeError(f"check_triggers: expected Trigger, got {type(trigger).__name__}")
         if trigger.bucket is None:
             unbound.append(trigger)
