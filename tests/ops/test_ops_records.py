@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from s3types import S3EventRecord, parse_event
+from s3types import S3EventError, S3EventRecord, parse_event
 from s3types.ops import copy_object, delete_object, get_object, list_objects, put_object
 from s3types.testing import make_event, via_sqs
 
@@ -56,10 +56,10 @@ def test_record_without_version(s3: S3Client, bucket: str) -> None:
     assert [s.key for s in list_objects(s3, bucket)] == ["out/a b.txt"]
 
 
-def test_record_bucket_name_is_checked(s3: S3Client) -> None:
-    record = record_for("not a bucket!", "k")
-    with pytest.raises(ValueError, match=r"record\.bucket_name='not a bucket!' names no S3 bucket"):
-        get_object(s3, record)
+def test_a_record_never_reaches_the_ops_with_a_name_no_bucket_has() -> None:
+    # The model refuses it when the event is parsed, before any operation sees it.
+    with pytest.raises(S3EventError, match=r"s3\.bucket\.name: not a bucket name"):
+        record_for("not a bucket!", "k")
 
 
 def test_record_with_a_key_or_positional_target_is_a_type_error(s3: S3Client, bucket: str) -> None:
