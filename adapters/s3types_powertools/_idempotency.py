@@ -6,12 +6,13 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
-
 if TYPE_CHECKING:
     from typing import Concatenate, ParamSpec
 
-    from aws_lambda_powertools.utilities.idempotency import BasePersistenceLayer
+    from aws_lambda_powertools.utilities.idempotency import (
+        BasePersistenceLayer,
+        IdempotencyConfig,
+    )
     from aws_lambda_powertools.utilities.idempotency.serialization.base import (
         BaseIdempotencyModelSerializer,
         BaseIdempotencySerializer,
@@ -68,6 +69,13 @@ def idempotent_record(
     ... def make_thumbnail(record: S3EventRecord, context: LambdaContext) -> str:
     ...     return f"thumbnails/{record.key}"
     """
+    # Imported here: Powertools' idempotency package imports boto3 (its DynamoDB
+    # layer), which `import s3types_powertools` must not need outside Lambda.
+    from aws_lambda_powertools.utilities.idempotency import (
+        IdempotencyConfig,
+        idempotent_function,
+    )
+
     idempotency_config = config if config is not None else IdempotencyConfig()
 
     def decorate(

@@ -311,3 +311,24 @@ def test_event_parser_with_the_sqs_envelope_reads_the_s3_test_event(
 
     batch = via_sqs(test_event("photos"), make_event(bucket="photos", key="a b"))
     assert handler(dict(batch), lambda_context) == [(True, 0), (False, 1)]
+
+
+def test_the_adapter_imports_where_boto3_is_not_installed() -> None:
+    # Powertools' idempotency package imports boto3; the adapter must not need it
+    # to import (Powertools without its aws-sdk extra, a function's local tests).
+    program = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'boto3' or name.startswith('boto3.'):\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import s3types_powertools\n"
+        "assert 'boto3' not in sys.modules\n"
+        "print(s3types_powertools.idempotent_record.__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "idempotent_record"
