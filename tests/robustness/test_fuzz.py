@@ -20,29 +20,33 @@ import os
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from s3types import EventName, EventVersion, S3Event, S3EventError, parse_event, records
-from s3types.testing.strategies import Delivery, deliveries, mutated
+from s3types.testing.strategies import Delivery, deliveries, mutated, s3_events
 
 EVENTS = Path(__file__).resolve().parent.parent / "events"
 SEEDS = sorted(p for p in EVENTS.rglob("*.json"))
 
 
-def _fuzz(examples: int) -> settings:
-    # S3TYPES_FUZZ_EXAMPLES=50000 fuzzes longer; the defaults keep CI fast.
+def _fuzz(examples: int, *, share: int = 1) -> settings:
+    # The default is the fast subset CI runs (a few seconds in all).
+    # S3TYPES_FUZZ_EXAMPLES=N runs N inputs per test (N // share for the tests
+    # whose inputs cost more to build): `nox -s fuzz` sets it for >= 100,000.
+    override = os.environ.get("S3TYPES_FUZZ_EXAMPLES")
     return settings(
-        max_examples=int(os.environ.get("S3TYPES_FUZZ_EXAMPLES", str(examples))),
+        max_examples=int(override) // share if override else examples,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 
 
-FUZZ = _fuzz(1000)
-# Generating a delivery costs more than mutating a fixture.
-FUZZ_DELIVERIES = _fuzz(200)
+FUZZ = _fuzz(300)
+# Building a delivery costs about ten times more than mutating a fixture.
+FUZZ_DELIVERIES = _fuzz(40, share=10)
 
 
 def _seed_events() -> list[tuple[str, Any]]:
@@ -138,3 +142,85 @@ JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), s
 @given(wire=st.recursive(JSON_SCALARS, _event_like_containers, max_leaves=20))
 def test_arbitrary_json_values_never_crash(wire: Any) -> None:
     check_parse(wire)
+
+
+def _summary(event: S3Event) -> list[tuple[object, ...]]:
+    return [
+        (r.bucket_name, r.key, r.raw_key, r.size, r.version_id, r.event_name, r.sequencer)
+        for r in event.records
+    ]
+
+
+# EventBridge and Ceph's CloudEvents rewrite the one record and carry only
+# some of its fields: a broken field they leave out cannot break them.
+REWRITTEN = ("via_eventbridge", "via_sqs(via_eventbridge())", "Ceph CloudEvents")
+
+
+@FUZZ_DELIVERIES
+@given(delivery=deliveries(max_mutations=4))
+def test_mutated_notifications_in_every_envelope_never_crash(delivery: Delivery) -> None:
+    # Valid SQS, SNS, SNS-in-SQS, receive_message(), EventBridge (alone and in
+    # SQS) and CloudEvents envelopes around a mutated notification.
+    hypothesis.event(delivery.wrapper.split(" as ")[0])  # the share of each, in the statistics
+    wrapped = check_parse(delivery.wire)
+    direct = check_parse(delivery.event)
+    if isinstance(direct, S3Event) and isinstance(wrapped, S3Event):
+        assert _summary(wrapped) == _summary(direct), delivery.wrapper
+        assert {r.origin.service for r in wrapped.records} <= {delivery.service}
+    elif not delivery.wrapper.startswith(REWRITTEN) and not _form_changes_the_verdict(delivery):
+        # The envelope changes nothing: a notification refused directly is
+        # refused inside it, and one accepted directly is accepted.
+        assert type(wrapped) is type(direct), (
+            f"{delivery.wrapper}: direct gives {direct!r}, wrapped gives {wrapped!r}"
+        )
+
+
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        current, level = stack.pop()
+        if isinstance(current, (dict, list)):
+            deepest = max(deepest, level)
+            inner = current.values() if isinstance(current, dict) else current
+            stack.extend((item, level + 1) for item in inner)
+    return deepest
+
+
+def _form_changes_the_verdict(delivery: Delivery) -> bool:
+    """Two issue-11 items, the core's to fix, where a dict and its JSON text differ today.
+
+    A lone surrogate ("\\ud800") parses in a dict and is refused as JSON
+    text; JSON text nested about 200 deep is refused ("recursion limit
+    exceeded") while the same dict parses. An envelope carries the
+    notification as JSON text, so both outcomes are allowed for these
+    until one rule covers every form.
+    """
+    text = json.dumps(delivery.event, ensure_ascii=False, default=repr)
+    has_surrogate = any("\ud800" <= char <= "\udfff" for char in text)
+    return has_surrogate or _depth(delivery.event) > 190
+
+
+WRAPPERS = [
+    "direct",
+    "via_sqs",
+    "via_sqs(through_sns=True)",
+    "via_sns",
+    "sqs.receive_message()",
+    "via_eventbridge",
+    "via_sqs(via_eventbridge())",
+    "Ceph CloudEvents",
+]
+
+
+@pytest.mark.parametrize("max_mutations", [0, 4])
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+def test_every_envelope_is_generated(wrapper: str, max_mutations: int) -> None:
+    # The fuzz and property tests above reach every envelope, mutated or not.
+    # One-record notifications, so that the rarer rewritten forms come sooner.
+    found = find(
+        deliveries(s3_events(max_records=1), max_mutations=max_mutations),
+        lambda delivery: delivery.wrapper.split(" as ")[0] == wrapper,
+        # The first one found is enough: no shrinking.
+        settings=settings(max_examples=1000, database=None, deadline=None, phases=[Phase.generate]),
+    )
+    assert found.service == ("sqs" if "sqs" in wrapper else found.service)
