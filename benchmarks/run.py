@@ -313,8 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="few rounds; write nothing")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--skip-cold", action="store_true", help="no fresh-process timings")
+    parser.add_argument(
+        "--cold-rounds", type=int, help="rounds of fresh processes (default 31, --quick 5)"
+    )
     args = parser.parse_args(argv)
     rounds, batch, cold_rounds = (5, 0.004, 5) if args.quick else (31, 0.01, 31)
+    cold_rounds = args.cold_rounds or cold_rounds
     started = time.perf_counter()
     info = machine_info()
 
