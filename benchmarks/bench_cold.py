@@ -70,8 +70,9 @@ class ColdResult:
     cpu_ms: float
     runs: int
     error: str | None = None
-    #: Wall time of each timed run, in round order (runs of one round pair up).
+    #: Wall and CPU time of each timed run, in round order (runs of one round pair up).
     walls_ms: tuple[float, ...] = ()
+    cpus_ms: tuple[float, ...] = ()
 
 
 def core_programs(event_text: str) -> list[Program]:
@@ -269,6 +270,7 @@ def measure(
                 statistics.median(cpus),
                 len(walls),
                 walls_ms=tuple(walls),
+                cpus_ms=tuple(cpus),
             )
         )
     return results
