@@ -181,6 +181,27 @@ def tests_versions(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """Opt-in, not in the default set: the fuzz suite at full size, over 100,000 inputs.
+
+    ``S3TYPES_FUZZ_EXAMPLES`` (default 24,000; ``nox -s fuzz -- 50000`` sets
+    another) is the number of inputs per fuzz test in
+    tests/robustness/test_fuzz.py (a tenth of it for the two tests that
+    build whole deliveries), then the property suite. About 20 minutes on
+    2 cores; Hypothesis' statistics show how many inputs each test ran.
+    """
+    session.install("-e", ".", *TEST)
+    examples = session.posargs[0] if session.posargs else "24000"
+    session.run(
+        *PYTEST,
+        "tests/robustness/test_fuzz.py",
+        "tests/robustness/test_properties.py",
+        "--hypothesis-show-statistics",
+        env={"S3TYPES_FUZZ_EXAMPLES": examples},
+    )
+
+
+@nox.session
 def examples(session: nox.Session) -> None:
     """Run the example functions' tests (they are also type-checked by `typecheck`)."""
     session.install("-e", ".[all]", *TEST)

@@ -49,10 +49,14 @@ ADAPTERS = {
 
 @dataclass(frozen=True)
 class Program:
-    """A named snippet run with ``python -c``."""
+    """A named snippet run with ``python -c``, maybe with interpreter flags and extra variables."""
 
     name: str
     code: str
+    #: Interpreter options before ``-c`` (``-S``: no site-packages).
+    flags: tuple[str, ...] = ()
+    #: Environment variables set (value) or removed (None) for this program only.
+    env: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class ColdResult:
     cpu_ms: float
     runs: int
     error: str | None = None
+    #: Wall and CPU time of each timed run, in round order (runs of one round pair up).
+    walls_ms: tuple[float, ...] = ()
+    cpus_ms: tuple[float, ...] = ()
 
 
 def core_programs(event_text: str) -> list[Program]:
@@ -182,12 +189,26 @@ def cold_env(cache_dir: str) -> dict[str, str]:
     return env
 
 
-def _python(code: str, env: dict[str, str], **options: Any) -> subprocess.CompletedProcess[Any]:
+def _python(
+    code: str, env: dict[str, str], flags: Sequence[str] = (), **options: Any
+) -> subprocess.CompletedProcess[Any]:
     # Run from the (empty) cache directory: "python -c" puts the working
     # directory first on sys.path, and the repository must not shadow anything.
     return subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=env["PYTHONPYCACHEPREFIX"], **options
+        [sys.executable, *flags, "-c", code], env=env, cwd=env["PYTHONPYCACHEPREFIX"], **options
     )
+
+
+def _program_env(program: Program, env: dict[str, str]) -> dict[str, str]:
+    if not program.env:
+        return env
+    changed = dict(env)
+    for name, value in program.env:
+        if value is None:
+            changed.pop(name, None)
+        else:
+            changed[name] = value
+    return changed
 
 
 def _children_cpu_s() -> float:
@@ -199,8 +220,16 @@ def _run_once(program: Program, env: dict[str, str]) -> tuple[float, float]:
     # Wall time is what a cold start costs; CPU time (user + system) is less
     # disturbed by other load on the machine, so it is reported next to it.
     cpu_before = _children_cpu_s()
+    run_env = _program_env(program, env)
     start = time.perf_counter_ns()
-    _python(program.code, env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _python(
+        program.code,
+        run_env,
+        program.flags,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     wall_ms = (time.perf_counter_ns() - start) / 1e6
     return wall_ms, (_children_cpu_s() - cpu_before) * 1e3
 
@@ -233,7 +262,16 @@ def measure(
         cpus = [cpu for _, cpu in samples[program.name]]
         low, median, high = statistics.quantiles(walls, n=4)
         results.append(
-            ColdResult(program.name, median, low, high, statistics.median(cpus), len(walls))
+            ColdResult(
+                program.name,
+                median,
+                low,
+                high,
+                statistics.median(cpus),
+                len(walls),
+                walls_ms=tuple(walls),
+                cpus_ms=tuple(cpus),
+            )
         )
     return results
 

@@ -17,34 +17,44 @@ import copy
 import datetime
 import json
 import os
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from s3types import EventName, EventVersion, S3Event, S3EventError, parse_event, records
-from s3types.testing.strategies import Delivery, deliveries
+from s3types.testing.strategies import (
+    Delivery,
+    deliveries,
+    event_names,
+    mutated,
+    s3_events,
+    s3_keys,
+    s3_records,
+)
 
 EVENTS = Path(__file__).resolve().parent.parent / "events"
 SEEDS = sorted(p for p in EVENTS.rglob("*.json"))
 
 
-def _fuzz(examples: int) -> settings:
-    # S3TYPES_FUZZ_EXAMPLES=50000 fuzzes longer; the defaults keep CI fast.
+def _fuzz(examples: int, *, share: int = 1) -> settings:
+    # The default is the fast subset CI runs (a few seconds in all).
+    # S3TYPES_FUZZ_EXAMPLES=N runs N inputs per test (N // share for the tests
+    # whose inputs cost more to build): `nox -s fuzz` sets it for >= 100,000.
+    override = os.environ.get("S3TYPES_FUZZ_EXAMPLES")
     return settings(
-        max_examples=int(os.environ.get("S3TYPES_FUZZ_EXAMPLES", str(examples))),
+        max_examples=int(override) // share if override else examples,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 
 
-FUZZ = _fuzz(1000)
-# Generating a delivery costs more than mutating a fixture.
-FUZZ_DELIVERIES = _fuzz(200)
+FUZZ = _fuzz(300)
+# Building a delivery costs about ten times more than mutating a fixture.
+FUZZ_DELIVERIES = _fuzz(40, share=10)
 
 
 def _seed_events() -> list[tuple[str, Any]]:
@@ -94,233 +104,29 @@ def test_every_seed_as_dict_text_and_bytes(name: str, seed: Any) -> None:
     assert len({type(outcome) for outcome in outcomes}) == 1, name
 
 
-@dataclass
-class Embedded:
-    """JSON carried as a string (an SQS body, an SNS Message), mutated as a tree."""
-
-    value: Any
-    corrupt: list[tuple[str, int, str]] = field(default_factory=list)
-
-
-def _unwrap(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _unwrap(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_unwrap(v) for v in value]
-    if isinstance(value, str) and value[:1] in ("{", "["):
-        try:
-            return Embedded(_unwrap(json.loads(value)))
-        except ValueError:
-            return value
-    return value
-
-
-def _text_corrupted(text: str, edits: list[tuple[str, int, str]]) -> str:
-    for kind, position, piece in edits:
-        at = position % (len(text) + 1)
-        if kind == "truncate":
-            text = text[:at]
-        elif kind == "insert":
-            text = text[:at] + piece + text[at:]
-        else:
-            text = text[:at] + piece + text[at + len(piece) :]
-    return text
-
-
-def _wrap(value: Any) -> Any:
-    if isinstance(value, Embedded):
-        text = json.dumps(_wrap(value.value), ensure_ascii=False, default=repr)
-        return _text_corrupted(text, value.corrupt)
-    if isinstance(value, dict):
-        return {k: _wrap(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_wrap(v) for v in value]
-    return value
-
-
-def _locations(value: Any) -> list[tuple[Any, Any]]:
-    """Every (container, key) in the tree; (Embedded, None) stands for its JSON text."""
-    found: list[tuple[Any, Any]] = []
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Embedded):
-            found.append((current, None))
-            stack.append(current.value)
-            if isinstance(current.value, (dict, list)):
-                found.append((current, "value"))
-        elif isinstance(current, dict):
-            for k, v in current.items():
-                found.append((current, k))
-                stack.append(v)
-        elif isinstance(current, list):
-            for index, v in enumerate(current):
-                found.append((current, index))
-                stack.append(v)
-    return found
-
-
-def _nested(depth: int, leaf: Any, *, as_list: bool) -> Any:
-    for _ in range(depth):
-        leaf = [leaf] if as_list else {"Records": leaf}
-    return leaf
-
-
-BAD_ESCAPES = ["%", "%Z", "%zz", "%C3%28", "%ED%A0%80", "%FF%FE", "%00", "%%", "%C3", "+%2"]
-NASTY = st.one_of(
-    st.sampled_from(
-        [None, "", " ", "null", 0, -1, -(2**63), 2**64, 10**40, 0.5, -0.0, 1e308, True, False]
-    ),
-    st.sampled_from([[], {}, [{}], [None], {"Records": []}, "{}", "[]", "\ud800", "\x00"]),
-    st.sampled_from(BAD_ESCAPES),
-    st.text(max_size=20),
-    st.integers(),
-    st.floats(allow_nan=False),
-    st.builds(
-        lambda piece, n: piece * n, st.sampled_from(["x", "%", "%C3", "+", "é"]), st.just(10**6)
-    ),
-    st.builds(
-        _nested,
-        st.sampled_from([20, 60, 150]),
-        st.sampled_from([None, {}, "s3", 1]),
-        as_list=st.booleans(),
-    ),
-)  # fmt: skip
-# What a dict handed to parse_event directly may hold that JSON cannot.
-PYTHON_ONLY = st.sampled_from(
-    [
-        b"bytes",
-        b"\xff\xfe",
-        bytearray(b"{}"),
-        (1, 2),
-        frozenset({1}),
-        object(),
-        float("nan"),
-        float("inf"),
-        Decimal("1.5"),
-        datetime.datetime(2024, 1, 1),
-        Ellipsis,
-        2 + 3j,
-    ]
-)
-RENAMES = [str.lower, str.upper, lambda k: k + " ", lambda k: "", lambda k: k.swapcase()]
-TEXT_PIECES = ["\\", '"', "\\u12", "\\ud800", "\ud800", "{", "]", ",", "\x00", "\u2028", "é"]
-
-
-def _mutate(data: st.DataObject, tree: Any, *, python_values: bool) -> None:
-    locations = _locations(tree)
-    if not locations:
-        return
-    container, key = data.draw(st.sampled_from(locations))
-    if isinstance(container, Embedded):
-        if key is None:
-            kind = data.draw(st.sampled_from(["truncate", "insert", "replace"]))
-            piece = data.draw(st.sampled_from(TEXT_PIECES))
-            container.corrupt.append((kind, data.draw(st.integers(0, 10**6)), piece))
-        else:
-            container.value = copy.deepcopy(data.draw(NASTY))
-        return
-    value = container[key]
-    ops = ["drop", "nasty", "nasty", "wrap", "nest"]
-    if isinstance(value, str):
-        ops += ["escape", "escape"]
-    if isinstance(value, (dict, list)):
-        ops += ["swap"]
-    if isinstance(container, dict):
-        ops += ["rename"]
-    if python_values:
-        ops += ["python"]
-    op = data.draw(st.sampled_from(ops))
-    if op == "drop":
-        del container[key]
-    elif op == "nasty":
-        # A copy: later mutations must not change the strategy's own values.
-        container[key] = copy.deepcopy(data.draw(NASTY))
-    elif op == "python":
-        container[key] = data.draw(PYTHON_ONLY)
-    elif op == "wrap":
-        container[key] = [value]
-    elif op == "nest":
-        container[key] = _nested(data.draw(st.integers(1, 120)), value, as_list=True)
-    elif op == "escape":
-        at = data.draw(st.integers(0, len(value)))
-        container[key] = value[:at] + data.draw(st.sampled_from(BAD_ESCAPES)) + value[at:]
-    elif op == "swap":
-        container[key] = (
-            list(value.values())
-            if isinstance(value, dict)
-            else {str(i): v for i, v in enumerate(value)}
-        )
-    else:
-        renamed = data.draw(st.sampled_from(RENAMES))(key)
-        container[renamed] = container.pop(key)
-
-
-def _encoded(data: st.DataObject, event: Any) -> Any:
-    encoding = data.draw(st.sampled_from(["dict", "text", "bytes", "broken bytes", "broken text"]))
-    if encoding == "dict":
-        return event
-    text = json.dumps(event, ensure_ascii=data.draw(st.booleans()))
-    if encoding == "text":
-        return text
-    if encoding == "broken text":
-        edits = data.draw(
-            st.lists(
-                st.tuples(
-                    st.sampled_from(["truncate", "insert", "replace"]),
-                    st.integers(0, len(text)),
-                    st.sampled_from(TEXT_PIECES),
-                ),
-                min_size=1,
-                max_size=3,
-            )
-        )
-        return _text_corrupted(text, edits)
-    raw = text.encode("utf-8", "surrogatepass")
-    if encoding == "bytes":
-        return raw
-    at = data.draw(st.integers(0, len(raw)))
-    junk = data.draw(
-        st.one_of(
-            st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x00"]),
-            st.binary(min_size=1, max_size=4),
-        )
-    )
-    return raw[:at] + junk + raw[at + data.draw(st.integers(0, 2)) :]
-
-
 SEED_INDEX = st.integers(0, len(SEED_EVENTS) - 1)
 
 
 @FUZZ
-@given(data=st.data(), seed=SEED_INDEX, mutations=st.integers(1, 4))
-def test_mutated_real_events_never_crash(data: st.DataObject, seed: int, mutations: int) -> None:
-    tree = _unwrap(copy.deepcopy(SEED_EVENTS[seed][1]))
-    for _ in range(mutations):
-        _mutate(data, tree, python_values=False)
-    check_parse(_encoded(data, _wrap(tree)))
+@given(data=st.data(), seed=SEED_INDEX)
+def test_mutated_real_events_never_crash(data: st.DataObject, seed: int) -> None:
+    check_parse(data.draw(mutated(SEED_EVENTS[seed][1], encode=True)))
 
 
 @FUZZ_DELIVERIES
-@given(data=st.data(), delivery=deliveries(), mutations=st.integers(1, 4))
-def test_mutated_deliveries_never_crash(
-    data: st.DataObject, delivery: Delivery, mutations: int
-) -> None:
-    # Every wrapper, including those no fixture has (receive_message(), Ceph).
+@given(data=st.data(), delivery=deliveries())
+def test_mutated_deliveries_never_crash(data: st.DataObject, delivery: Delivery) -> None:
+    # Every wrapper, including those no fixture has (receive_message(), Ceph),
+    # mutated as a whole: envelope fields and the JSON it carries alike.
     wire = delivery.wire
-    tree = _unwrap(json.loads(wire) if isinstance(wire, (str, bytes)) else wire)
-    for _ in range(mutations):
-        _mutate(data, tree, python_values=False)
-    check_parse(_encoded(data, _wrap(tree)))
+    tree = json.loads(wire) if isinstance(wire, (str, bytes)) else wire
+    check_parse(data.draw(mutated(tree, encode=True)))
 
 
 @FUZZ
-@given(data=st.data(), seed=SEED_INDEX, mutations=st.integers(1, 3))
-def test_python_values_in_dicts_never_crash(data: st.DataObject, seed: int, mutations: int) -> None:
-    tree = _unwrap(copy.deepcopy(SEED_EVENTS[seed][1]))
-    for _ in range(mutations):
-        _mutate(data, tree, python_values=True)
-    check_parse(_wrap(tree))
+@given(data=st.data(), seed=SEED_INDEX)
+def test_python_values_in_dicts_never_crash(data: st.DataObject, seed: int) -> None:
+    check_parse(data.draw(mutated(SEED_EVENTS[seed][1], max_mutations=3, python_values=True)))
 
 
 @FUZZ
@@ -344,3 +150,87 @@ JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), s
 @given(wire=st.recursive(JSON_SCALARS, _event_like_containers, max_leaves=20))
 def test_arbitrary_json_values_never_crash(wire: Any) -> None:
     check_parse(wire)
+
+
+def _summary(event: S3Event) -> list[tuple[object, ...]]:
+    return [
+        (r.bucket_name, r.key, r.raw_key, r.size, r.version_id, r.event_name, r.sequencer)
+        for r in event.records
+    ]
+
+
+# EventBridge and Ceph's CloudEvents rewrite the one record and carry only
+# some of its fields: a broken field they leave out cannot break them.
+REWRITTEN = ("via_eventbridge", "via_sqs(via_eventbridge())", "Ceph CloudEvents")
+
+
+@FUZZ_DELIVERIES
+@given(delivery=deliveries(max_mutations=4))
+def test_mutated_notifications_in_every_envelope_never_crash(delivery: Delivery) -> None:
+    # Valid SQS, SNS, SNS-in-SQS, receive_message(), EventBridge (alone and in
+    # SQS) and CloudEvents envelopes around a mutated notification.
+    hypothesis.event(delivery.wrapper.split(" as ")[0])  # the share of each, in the statistics
+    wrapped = check_parse(delivery.wire)
+    direct = check_parse(delivery.event)
+    if isinstance(direct, S3Event) and isinstance(wrapped, S3Event):
+        assert _summary(wrapped) == _summary(direct), delivery.wrapper
+        assert {r.origin.service for r in wrapped.records} <= {delivery.service}
+    elif not delivery.wrapper.startswith(REWRITTEN) and not _form_changes_the_verdict(delivery):
+        # The envelope changes nothing: a notification refused directly is
+        # refused inside it, and one accepted directly is accepted.
+        assert type(wrapped) is type(direct), (
+            f"{delivery.wrapper}: direct gives {direct!r}, wrapped gives {wrapped!r}"
+        )
+
+
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        current, level = stack.pop()
+        if isinstance(current, (dict, list)):
+            deepest = max(deepest, level)
+            inner = current.values() if isinstance(current, dict) else current
+            stack.extend((item, level + 1) for item in inner)
+    return deepest
+
+
+def _form_changes_the_verdict(delivery: Delivery) -> bool:
+    """Two issue-11 items, the core's to fix, where a dict and its JSON text differ today.
+
+    A lone surrogate ("\\ud800") parses in a dict and is refused as JSON
+    text; JSON text nested about 200 deep is refused ("recursion limit
+    exceeded") while the same dict parses. An envelope carries the
+    notification as JSON text, so both outcomes are allowed for these
+    until one rule covers every form.
+    """
+    text = json.dumps(delivery.event, ensure_ascii=False, default=repr)
+    has_surrogate = any("\ud800" <= char <= "\udfff" for char in text)
+    return has_surrogate or _depth(delivery.event) > 190
+
+
+WRAPPERS = [
+    "direct",
+    "via_sqs",
+    "via_sqs(through_sns=True)",
+    "via_sns",
+    "sqs.receive_message()",
+    "via_eventbridge",
+    "via_sqs(via_eventbridge())",
+    "Ceph CloudEvents",
+]
+
+
+@pytest.mark.parametrize("max_mutations", [0, 1])
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+def test_every_envelope_is_generated(wrapper: str, max_mutations: int) -> None:
+    # The fuzz and property tests above reach every envelope, mutated or not.
+    # Small one-record notifications with known names, so that the rewritten
+    # forms (EventBridge, CloudEvents) come sooner.
+    small = s3_records(keys=s3_keys(max_bytes=16), names=event_names(new=False))
+    found = find(
+        deliveries(s3_events(records=small, max_records=1), max_mutations=max_mutations),
+        lambda delivery: delivery.wrapper.split(" as ")[0] == wrapper,
+        # The first one found is enough: no shrinking.
+        settings=settings(max_examples=1000, database=None, deadline=None, phases=[Phase.generate]),
+    )
+    assert found.service == ("sqs" if "sqs" in wrapper else found.service)

@@ -1,4 +1,4 @@
-"""Type checks of s3types.testing.strategies (mypy --strict only; never run by pytest)."""
+"""Type checks of s3types.testing.strategies (mypy --strict and pyright; never run by pytest)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from s3types.testing.strategies import (
     bucket_names,
     deliveries,
     event_names,
+    mutated,
     s3_events,
     s3_keys,
     s3_records,
@@ -30,9 +31,14 @@ assert_type(
 )
 assert_type(s3_events(records=s3_records(), min_records=0), SearchStrategy[dict[str, Any]])
 assert_type(deliveries(s3_events(max_records=1)), SearchStrategy[Delivery])
+assert_type(deliveries(max_mutations=4), SearchStrategy[Delivery])
+assert_type(mutated({"Records": []}), SearchStrategy[Any])
+assert_type(mutated([1], max_mutations=2, python_values=True, encode=False), SearchStrategy[Any])
 
 s3_keys(1024)  # type: ignore[call-arg]
 deliveries(s3_keys())  # type: ignore[arg-type]
+deliveries(s3_events(), 4)  # type: ignore[call-arg]
+mutated({}, 4)  # type: ignore[call-arg]
 
 
 @given(deliveries())
