@@ -147,7 +147,8 @@ def decode_key(raw_key: str) -> str:
 
     An empty key, a key over S3's 1,024 bytes, and an escape that is not
     UTF-8 (``%C3%28``, a cut ``%C3``, an encoded surrogate ``%ED%A0%80``)
-    are errors: each would name no object. A wire key longer than any S3 key
+    or a lone surrogate in the text itself are errors: each would name no
+    object. A wire key longer than any S3 key
     can be encoded (3072 characters) is refused before decoding.
 
     >>> decode_key("red+flower.jpg"), decode_key("%C3%A4"), decode_key("a%2Bb")
@@ -164,12 +165,26 @@ def decode_key(raw_key: str) -> str:
         key = raw_key.replace("+", " ") if "+" in raw_key else raw_key
     else:
         key = _unescape(raw_key)
+    if not key.isascii():
+        _check_no_surrogate(key)
     if len(key) > MAX_KEY_BYTES // 4 and len(key.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES:
         raise ValueError(
             f"the key is {len(key.encode('utf-8', 'surrogatepass'))} bytes of UTF-8 once"
             f" decoded; S3 keys are at most {MAX_KEY_BYTES} bytes"
         )
     return key
+
+
+def _check_no_surrogate(key: str) -> None:
+    # A lone surrogate has no UTF-8 form, so it names no S3 object; JSON text
+    # with one is refused when it is read, and a dict must be refused alike.
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError(
+            f"the key holds a lone surrogate (U+{ord(key[err.start]):04X} at character"
+            f" {err.start}), which has no UTF-8 form: no S3 key can hold it"
+        ) from None
 
 
 def _unescape(raw_key: str) -> str:

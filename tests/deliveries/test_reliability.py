@@ -171,6 +171,15 @@ def test_a_lone_surrogate_escape_is_rejected_clearly() -> None:
     assert "lone surrogate" in str(_rejected(text))
 
 
+def test_a_key_with_a_lone_surrogate_is_refused_as_a_dict_as_in_text() -> None:
+    # json.loads (and so Lambda's runtime) turns "\ud800" into a lone surrogate;
+    # no S3 key can hold one, so a dict is refused as its JSON text is.
+    event = json.loads(json.dumps(dict(PUT)).replace('"a+b.txt"', '"a\\ud800"'))
+    message = str(_rejected(event))
+    assert "Records[0].s3.object.key" in message
+    assert "lone surrogate (U+D800" in message
+
+
 @pytest.mark.parametrize(
     "data",
     [
