@@ -16,6 +16,7 @@ markers, with the chart benchmarks/results.png.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -309,6 +310,33 @@ def _memory_table(pairs: list[tuple[Scenario, list[Case]]], repeats: int) -> str
     return markdown_table(["reader", "input", "plain keys", "encoded keys"], rows)
 
 
+# Benchmarks of the other capabilities, each a standalone script that prints
+# its own table and exits 1 on a missed target; run here in the same run.
+OTHER_BENCHMARKS = (
+    ("Triggers: `Trigger.matches` and `check_triggers`", "bench_triggers.py"),
+    ("Batch Operations and Object Lambda against Powertools", "bench_batch.py"),
+    ("At-least-once: `latest_per_key` and `dedupe` over 1k and 10k records", "bench_ordering.py"),
+)
+
+
+def _other_benchmarks(quick: bool) -> tuple[str, list[str]]:
+    """Run each standalone benchmark; its output as a section, and the scripts that missed."""
+    sections: list[str] = []
+    missed: list[str] = []
+    for title, script in OTHER_BENCHMARKS:
+        print(f"{script}...", file=sys.stderr)
+        command = [sys.executable, str(HERE / script), *(["--quick"] if quick else [])]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            missed.append(script)
+        output = (done.stdout + done.stderr).strip()
+        verdict = "all targets met" if done.returncode == 0 else "a target MISSED"
+        sections.append(
+            f"### {title}\n\n`benchmarks/{script}` ({verdict}):\n\n```text\n{output}\n```"
+        )
+    return "\n\n".join(sections), missed
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every measurement, print the report, write README section and chart."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -374,7 +402,11 @@ def main(argv: list[str] | None = None) -> int:
         ]
         cold_section = _cold_tables(list(cold.values()), adapters)
 
-    targets = _targets(timings, floors, adapters, adapter_errors)
+    others, others_missed = _other_benchmarks(args.quick)
+    targets = _targets(timings, floors, adapters, adapter_errors) + [
+        Target(goal=title, measured="its section below", met=script not in others_missed)
+        for title, script in OTHER_BENCHMARKS
+    ]
     target_table = markdown_table(
         ["target", "measured", "result", "no-normalization reference on the same measure"],
         [[t.goal, t.measured, t.verdict, t.reference] for t in targets],
@@ -393,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             "### Cold start over pydantic's floor\n\n" + floor_section,
             "### Cold start\n\n" + cold_section,
             "### Memory kept by a parsed 100-record event\n\n" + memory,
+            others,
             f"Full run took {time.perf_counter() - started:.0f} s.",
         ]
     )
