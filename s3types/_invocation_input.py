@@ -12,13 +12,18 @@ import json
 import re
 import reprlib
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 
 from s3types._errors import S3EventError
 
-__all__ = ["error_from_validation", "load_object", "looks_like", "short"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pydantic_core import CoreSchema
+
+__all__ = ["error_from_validation", "load_object", "looks_like", "short", "wire_schema"]
 
 _MAX_SHOWN = 5
 _REPR = reprlib.Repr()
@@ -124,3 +129,18 @@ def _location(loc: tuple[int | str, ...]) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def wire_schema(validate: Callable[[Any], Any]) -> CoreSchema:
+    """The pydantic schema of a parsed invocation: ``validate`` reads it, its ``raw`` is its dump.
+
+    Lets :class:`~s3types.batch.BatchJob` and
+    :class:`~s3types.object_lambda.ObjectLambdaEvent` (NamedTuples, not
+    models) be pydantic fields and Powertools Parser models.
+    """
+    from pydantic_core import core_schema
+
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        serialization=core_schema.plain_serializer_function_ser_schema(lambda parsed: parsed.raw),
+    )

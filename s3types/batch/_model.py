@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, cast
 
 from s3types._errors import S3EventError
-from s3types._invocation_input import load_object, looks_like, short
+from s3types._invocation_input import load_object, looks_like, short, wire_schema
 from s3types._values import decode_key, version_id_or_none
 from s3types.batch._response import BatchResponseDict, build_response
 from s3types.batch._results import BatchResultCode, BatchTaskResult
@@ -213,12 +213,7 @@ class BatchJob(NamedTuple):
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
         """Validate with :func:`parse_batch_job`; serialize as the wire it came from."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            _validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda job: job.raw),
-        )
+        return wire_schema(_validate)
 
     def response(
         self,

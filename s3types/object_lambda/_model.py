@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from s3types._errors import S3EventError
-from s3types._invocation_input import load_object, looks_like
+from s3types._invocation_input import load_object, looks_like, wire_schema
 from s3types.object_lambda._parts import (
     GetObjectContext,
     InputContext,
@@ -104,12 +104,7 @@ class ObjectLambdaEvent(NamedTuple):
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
         """Validate with :func:`parse_object_lambda_event`; serialize as the wire it came from."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            _validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda e: e.raw),
-        )
+        return wire_schema(_validate)
 
 
 def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectLambdaEvent:
