@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier, as_list, as_mapping, str_or_none
+from s3types._deliveries._base import At, Carrier, as_list, as_mapping
+from s3types._deliveries.sqs import walk_messages
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_many
-from s3types._model import Origin
 
 if TYPE_CHECKING:
     from s3types._deliveries._walk import Found
@@ -43,23 +43,7 @@ class ReceiveMessage:
             )
         if len(messages) > MAX_RECORDS:
             raise too_many(len(messages), "messages", "Messages")
-        for index, item in enumerate(messages):
-            where = f"Messages[{index}]"
-            message = as_mapping(item)
-            if message is None:
-                raise S3EventError(f"{where}: expected an SQS message object", path=where)
-            body: object = message.get("Body")
-            if body is None:
-                raise S3EventError(
-                    f"{where}.Body: the SQS message has no body", path=f"{where}.Body"
-                )
-            origin = Origin(
-                "sqs",
-                str_or_none(message.get("MessageId")),
-                str_or_none(message.get("ReceiptHandle")),
-                envelope=message,
-            )
-            found.walk(body, At(f"{where}.Body", origin, "sqs"))
+        walk_messages(messages, "Messages", ("Body", "MessageId", "ReceiptHandle"), found)
 
 
 def _has_body(message: object) -> bool:
