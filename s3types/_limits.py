@@ -23,6 +23,7 @@ __all__ = [
     "check_depth",
     "check_model_depth",
     "check_record_depth",
+    "holds_only_validated",
     "too_deep",
     "too_many",
 ]
@@ -151,24 +152,38 @@ def _only_validated(record: S3EventRecord) -> bool:
     s3 = record.s3
     if record.__pydantic_extra__ or s3.__pydantic_extra__ or s3.object.__pydantic_extra__:
         return False
-    identity, request = record.raw_user_identity, record.raw_request_parameters
-    response, bucket = record.raw_response_elements, s3.raw_bucket
-    if identity is not None and not identity.keys() <= _PRINCIPAL:
+    fields = record.__dict__
+    if (
+        fields["glacier_event_data"] is not None
+        or fields["replication_event_data"] is not None
+        or fields["intelligent_tiering_event_data"] is not None
+        or fields["lifecycle_event_data"] is not None
+    ):
         return False
-    if request is not None and not request.keys() <= _REQUEST:
-        return False
-    if response is not None and not response.keys() <= _RESPONSE:
-        return False
-    if not bucket.keys() <= _BUCKET:
+    identity: dict[str, Any] | None = fields["raw_user_identity"]
+    request: dict[str, Any] | None = fields["raw_request_parameters"]
+    response: dict[str, Any] | None = fields["raw_response_elements"]
+    bucket = s3.raw_bucket
+    if (
+        (identity is not None and not identity.keys() <= _PRINCIPAL)
+        or (request is not None and not request.keys() <= _REQUEST)
+        or (response is not None and not response.keys() <= _RESPONSE)
+        or not bucket.keys() <= _BUCKET
+    ):
         return False
     owner = bucket.get("ownerIdentity")
-    return (
-        (owner is None or owner.keys() <= _PRINCIPAL)
-        and record.glacier_event_data is None
-        and record.replication_event_data is None
-        and record.intelligent_tiering_event_data is None
-        and record.lifecycle_event_data is None
-    )
+    return owner is None or owner.keys() <= _PRINCIPAL
+
+
+def holds_only_validated(event: S3Event) -> bool:
+    """True when validation bounded every value of ``event`` (no extras, known keys only).
+
+    Such an event cannot nest deeper than S3's own fields, nor hold a float
+    (so no ``NaN``): every notification AWS sends is one.
+    """
+    if event.__pydantic_extra__:
+        return False
+    return all(map(_only_validated, event.records))
 
 
 def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
@@ -196,6 +211,8 @@ def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
 
 def check_depth(event: S3Event, path: str) -> None:
     """Refuse a validated notification whose kept values reach past :data:`MAX_DEPTH`."""
+    if holds_only_validated(event):
+        return
     _check_extra(event, MAX_DEPTH - 1, path)
     for record in event.records:
         check_record_depth(record, 3, path)
