@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from s3types._errors import S3EventError
 
 if TYPE_CHECKING:
-    from s3types._model import S3Event, S3EventRecord
+    from s3types._model import S3Entity, S3Event, S3EventRecord
 
 __all__ = [
     "MAX_DEPTH",
@@ -149,30 +149,34 @@ _BUCKET = frozenset({"name", "ownerIdentity", "arn"})
 
 def _only_validated(record: S3EventRecord) -> bool:
     """True when a record holds nothing validation left unbounded (AWS's records do)."""
-    s3 = record.s3
-    if record.__pydantic_extra__ or s3.__pydantic_extra__ or s3.object.__pydantic_extra__:
+    # Read from __dict__ and compared with issuperset: this runs for every record.
+    if record.__pydantic_extra__:
         return False
     fields = record.__dict__
-    if (
-        fields["glacier_event_data"] is not None
-        or fields["replication_event_data"] is not None
-        or fields["intelligent_tiering_event_data"] is not None
-        or fields["lifecycle_event_data"] is not None
+    s3: S3Entity = fields["s3"]
+    if s3.__pydantic_extra__ or s3.__dict__["object"].__pydantic_extra__:
+        return False
+    if not (
+        fields["glacier_event_data"]
+        is fields["replication_event_data"]
+        is fields["intelligent_tiering_event_data"]
+        is fields["lifecycle_event_data"]
+        is None
     ):
         return False
     identity: dict[str, Any] | None = fields["raw_user_identity"]
     request: dict[str, Any] | None = fields["raw_request_parameters"]
     response: dict[str, Any] | None = fields["raw_response_elements"]
-    bucket = s3.raw_bucket
+    bucket: dict[str, Any] = s3.__dict__["raw_bucket"]
     if (
-        (identity is not None and not identity.keys() <= _PRINCIPAL)
-        or (request is not None and not request.keys() <= _REQUEST)
-        or (response is not None and not response.keys() <= _RESPONSE)
-        or not bucket.keys() <= _BUCKET
+        (identity is not None and not _PRINCIPAL.issuperset(identity))
+        or (request is not None and not _REQUEST.issuperset(request))
+        or (response is not None and not _RESPONSE.issuperset(response))
+        or not _BUCKET.issuperset(bucket)
     ):
         return False
-    owner = bucket.get("ownerIdentity")
-    return owner is None or owner.keys() <= _PRINCIPAL
+    owner: dict[str, Any] | None = bucket.get("ownerIdentity")
+    return owner is None or _PRINCIPAL.issuperset(owner)
 
 
 def holds_only_validated(event: S3Event) -> bool:
