@@ -23,6 +23,7 @@ __all__ = [
     "SessionIssuer",
     "UserRequest",
     "fail",
+    "make_tuple",
     "object_field",
     "text_field",
 ]
@@ -39,7 +40,8 @@ class _TupleNew(Protocol):
     def __call__(self, cls: type[_T], values: Iterable[object], /) -> _T: ...
 
 
-_new = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
+#: ``tuple.__new__``, typed: makes a NamedTuple from its values without a frame.
+make_tuple = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
 
 
 def fail(path: str, message: str) -> NoReturn:
@@ -131,7 +133,7 @@ class GetObjectContext(NamedTuple):
         get = wire.get
         url, route, token = get("inputS3Url"), get("outputRoute"), get("outputToken")
         if type(url) is str and type(route) is str and type(token) is str:
-            return _new(cls, (url, route, token, wire))
+            return make_tuple(cls, (url, route, token, wire))
         return cls(
             text_field(wire, "inputS3Url", path),
             text_field(wire, "outputRoute", path),
@@ -172,7 +174,7 @@ class ObjectLambdaConfiguration(NamedTuple):
             and type(supporting) is str
             and (payload is None or type(payload) is str)
         ):
-            return _new(cls, (arn, supporting, payload or "", wire))
+            return make_tuple(cls, (arn, supporting, payload or "", wire))
         return cls(
             text_field(wire, "accessPointArn", path),
             text_field(wire, "supportingAccessPointArn", path),
@@ -200,7 +202,7 @@ class UserRequest(NamedTuple):
         """Read the request; :class:`s3types.S3EventError` names a bad field."""
         url: object = wire.get("url")
         if type(url) is str:
-            return _new(cls, (url, _strings(wire, "headers", path), wire))
+            return make_tuple(cls, (url, _strings(wire, "headers", path), wire))
         return cls(text_field(wire, "url", path), _strings(wire, "headers", path), wire)
 
     def header(self, name: str) -> str | None:
@@ -305,7 +307,7 @@ class ObjectLambdaUserIdentity(NamedTuple):
             and (key is None or type(key) is str)
             and (user is None or type(user) is str)
         ):
-            return _new(cls, (kind, principal, arn, account, key, user, None, wire))
+            return make_tuple(cls, (kind, principal, arn, account, key, user, None, wire))
         return cls(
             text_field(wire, "type", path),
             _optional(wire, "principalId", path),
