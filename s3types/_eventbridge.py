@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from s3types._names import EventName
+from s3types._narrow import as_list, as_mapping
 
 __all__ = ["DETAIL_TYPES", "detail_type_of", "eventbridge_to_record"]
 
@@ -100,17 +101,17 @@ def detail_type_of(name: EventName) -> tuple[str, dict[str, str]]:
 
 def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
     """Rewrite one EventBridge S3 event as a notification record (validated later)."""
-    detail = event["detail"]
-    if not isinstance(detail, Mapping):
+    detail = as_mapping(event["detail"])
+    if detail is None:
         raise TypeError("detail")
-    detail_type = event.get("detail-type")
-    bucket = detail.get("bucket")
-    obj = detail.get("object")
-    bucket_name = bucket.get("name") if isinstance(bucket, Mapping) else None
-    resources = event.get("resources")
-    arn = resources[0] if isinstance(resources, list) and resources else None
+    detail_type: object = event.get("detail-type")
+    bucket = as_mapping(detail.get("bucket"))
+    obj = as_mapping(detail.get("object"))
+    bucket_name: object = bucket.get("name") if bucket is not None else None
+    resources = as_list(event.get("resources"))
+    arn: object = resources[0] if resources else None
     wire_object: dict[str, Any] = {}
-    if isinstance(obj, Mapping):
+    if obj is not None:
         wire_object["key"] = obj.get("key")
         for source, target in (
             ("size", "size"),
@@ -169,11 +170,11 @@ def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
 _OBJECT_FIELDS = frozenset({"key", "size", "etag", "eTag", "version-id", "sequencer"})
 
 
-def _wire_bucket(bucket: object, name: object, arn: object) -> dict[str, Any]:
+def _wire_bucket(bucket: Mapping[str, Any] | None, name: object, arn: object) -> dict[str, Any]:
     wire: dict[str, Any] = {"name": name}
     if arn is not None:
         wire["arn"] = arn
-    if isinstance(bucket, Mapping):
+    if bucket is not None:
         # Unknown bucket fields are kept as the bucket's extras.
         wire.update((k, v) for k, v in bucket.items() if k != "name")
     return wire

@@ -2,7 +2,9 @@
 
 The work is the registry walk of :mod:`s3types._deliveries`; this module is
 the public entry and the one place that turns any stray exception into an
-:class:`S3EventError`.
+:class:`S3EventError`. A direct notification (the common case, as text or
+a dict) is validated before the walk starts: the walk would hand back the
+same validated event, at the cost of its bookkeeping.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from s3types._deliveries import REGISTRY, At, Found
+from s3types._deliveries._base import as_mapping
+from s3types._deliveries._walk import load_json
+from s3types._deliveries.direct import DIRECT as DIRECT_SHAPE
+from s3types._deliveries.direct import from_text, validate_notification
 from s3types._errors import S3EventError
 from s3types._limits import MAX_DEPTH, MAX_RECORDS, too_deep
 from s3types._model import DIRECT, S3Event, S3EventRecord
@@ -42,8 +48,19 @@ def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
     [('red+flower.jpg', 'sqs')]
     """
     try:
+        # The common case first: a direct notification, as text or as a dict,
+        # is the whole event as validated (what the walk would return too).
+        value: object = event
+        if isinstance(event, (str, bytes, bytearray)):
+            direct = from_text(event, "", MAX_RECORDS)
+            if direct is not None:
+                return direct
+            value = load_json(event, "")
+        notification = as_mapping(value)
+        if notification is not None and DIRECT_SHAPE.claims(notification):
+            return validate_notification(notification, "")
         found = Found(REGISTRY)
-        found.walk(event, _TOP)
+        found.walk(value, _TOP)
         return found.event()
     except S3EventError:
         raise

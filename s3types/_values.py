@@ -291,12 +291,14 @@ def check_bucket_name(name: str) -> str:
     """
     if not name:
         raise ValueError("the bucket name is empty")
-    if len(name) > 255 or re.fullmatch(_BUCKET_NAME, name) is None:
+    # strip() removes every allowed character from both ends, in C: what
+    # is left is a character S3 never allowed (a regex costs ~3x more).
+    if len(name) > 255 or name.strip(_BUCKET_NAME_CHARS):
         raise ValueError(
             "not a bucket name: S3 bucket names are 1-255 letters, digits, '.', '-' and '_'"
         )
     return name
 
 
-# Compiled on first use (``re`` caches it), like _VERSION.
-_BUCKET_NAME = r"[A-Za-z0-9._-]+"
+# Every character a bucket name may hold.
+_BUCKET_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"

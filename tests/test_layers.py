@@ -24,6 +24,7 @@ CORE = (
     "s3types._errors",
     "s3types._eventbridge",
     "s3types._limits",
+    "s3types._narrow",
     "s3types._problems",
     "s3types._parse",
 )

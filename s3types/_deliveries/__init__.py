@@ -28,7 +28,7 @@ A new delivery is one module plus one registry line:
 
 from s3types._deliveries._base import At, Carrier, Delivery
 from s3types._deliveries._describe import describe
-from s3types._deliveries._walk import Found
+from s3types._deliveries._walk import Found, construct_event
 from s3types._deliveries.ceph import CEPH_CLOUD_EVENT
 from s3types._deliveries.direct import DIRECT
 from s3types._deliveries.eventbridge import EVENTBRIDGE
@@ -52,6 +52,7 @@ __all__ = [
     "Carrier",
     "Delivery",
     "Found",
+    "construct_event",
     "describe",
 ]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_many
 from s3types._model import Origin
+from s3types._narrow import as_list, as_mapping
 
 if TYPE_CHECKING:
     from s3types._deliveries._walk import Found
@@ -20,9 +20,12 @@ __all__ = ["At", "Carrier", "Delivery", "as_list", "as_mapping", "records_list",
 Carrier = Literal["lambda", "sqs", "sns"]
 
 
-@dataclass(frozen=True, slots=True)
-class At:
-    """Where an input being unwrapped sits: its path, its origin so far, what carries it."""
+class At(NamedTuple):
+    """Where an input being unwrapped sits: its path, its origin so far, what carries it.
+
+    A NamedTuple: one is made per SQS message, and a tuple costs a third of
+    a frozen dataclass to make.
+    """
 
     path: str
     origin: Origin
@@ -57,22 +60,6 @@ class Delivery(Protocol):
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
         """Validate ``event`` (which this delivery claims) and hand its contents to ``found``."""
         ...
-
-
-def as_mapping(value: object) -> Mapping[str, Any] | None:
-    """``value`` as a JSON object, or None if it is not one."""
-    # type() first: an ABC isinstance check costs ~10x more, and JSON gives dicts.
-    if type(value) is dict or isinstance(value, Mapping):
-        return cast("Mapping[str, Any]", value)
-    return None
-
-
-def as_list(value: object) -> list[Any] | None:
-    """``value`` as a JSON array (a list, exactly), or None if it is not one."""
-    if type(value) is list:
-        found: list[Any] = value  # pyright: ignore[reportUnknownVariableType]
-        return found
-    return None
 
 
 def records_list(event: Mapping[str, Any], key: str, path: str = "") -> list[Any]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from s3types._errors import S3EventError
+from s3types._narrow import as_list, as_mapping
 from s3types._problems import quote
 
 if TYPE_CHECKING:
@@ -21,11 +22,8 @@ __all__ = ["describe", "not_an_event", "rejected"]
 
 
 def _first_record(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    records = event.get("Records")
-    if type(records) is list and records and isinstance(records[0], Mapping):
-        first: Mapping[str, Any] = records[0]
-        return first
-    return None
+    records = as_list(event.get("Records"))
+    return as_mapping(records[0]) if records else None
 
 
 _BY_SOURCE = {
@@ -42,9 +40,10 @@ _BY_SOURCE = {
 }
 
 
-def describe(event: object) -> str | None:
+def describe(value: object) -> str | None:
     """Say what a non-S3 input looks like, for error messages; None if unknown."""
-    if not isinstance(event, Mapping):
+    event = as_mapping(value)
+    if event is None:
         return None
     first = _first_record(event)
     if first is not None:
@@ -69,8 +68,8 @@ def describe(event: object) -> str | None:
             "an S3 Object Lambda request (not an event notification):"
             " parse it with s3types.object_lambda.parse_object_lambda_event"
         )
-    request_context = event.get("requestContext")
-    if isinstance(request_context, Mapping):
+    request_context = as_mapping(event.get("requestContext"))
+    if request_context is not None:
         if "elb" in request_context:
             return "an Application Load Balancer request"
         if "httpMethod" in event:
@@ -129,14 +128,15 @@ def rejected(event: Mapping[str, Any], at: At) -> S3EventError:
             looks_like=looks_like,
         )
     if "Records" in event:
-        value = event["Records"]
-        if type(value) is not list:
+        value: object = event["Records"]
+        records = as_list(value)
+        if records is None:
             got = "null" if value is None else type(value).__name__
             return S3EventError(
                 f"Records: expected a list of S3 event records, got {got}", path="Records"
             )
-        first = value[0]
-        if not isinstance(first, Mapping):
+        first: object = records[0]
+        if as_mapping(first) is None:
             got = "null" if first is None else type(first).__name__
             return S3EventError(
                 f"Records[0]: expected an S3 event record (an object with eventSource"

@@ -79,7 +79,8 @@ class EventBridge:
             where = join(at.path, "detail")
             raise S3EventError(f"{where}: expected the EventBridge detail object", path=where)
         try:
-            record = S3EventRecord.model_validate(eventbridge_to_record(event))
+            wire = eventbridge_to_record(event)
+            record: S3EventRecord = S3EventRecord.__pydantic_validator__.validate_python(wire)
         except ValidationError as err:
             raise from_validation(err, at.path, rename=_INPUT_NAMES) from None
         # Level 0: the record's eventBridge.detail then sits where detail does (level 2).

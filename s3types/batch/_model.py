@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, Protocol, TypeVar, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, short, wire_schema
@@ -31,6 +31,15 @@ __all__ = ["BatchJob", "BatchTask", "parse_batch_job"]
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 _MISSING: Any = object()
+_T = TypeVar("_T")
+
+
+class _TupleNew(Protocol):
+    def __call__(self, cls: type[_T], values: Iterable[object], /) -> _T: ...
+
+
+# The tuples are made directly, without NamedTuple's __new__ frame.
+_new = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
 _EXPECTED = "an S3 Batch Operations job"
 
 
@@ -156,7 +165,9 @@ class BatchTask(NamedTuple):
                 path, "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket"
             )
         version_id = version_id_or_none(wire.get("s3VersionId"))
-        return cls(task_id, key, raw_key, version_id, bucket, arn, job_id, user_arguments, wire)
+        return _new(
+            cls, (task_id, key, raw_key, version_id, bucket, arn, job_id, user_arguments, wire)
+        )
 
     @staticmethod
     def _checked(wire: Mapping[str, Any], path: str) -> tuple[str, str, str | None, str | None]:
@@ -262,7 +273,38 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
     ('f3cc4f60', 'photos', 'a+b.txt')
     """
     wire = load_object(event, what="parse_batch_job")
-    version = wire.get("invocationSchemaVersion", _MISSING)
+    get = wire.get
+    version: Any
+    invocation_id: object
+    job: object
+    listed: object
+    version, invocation_id, job, listed = (
+        get("invocationSchemaVersion", _MISSING),
+        get("invocationId"),
+        get("job"),
+        get("tasks"),
+    )
+    if (
+        (version == "1.0" or version == "2.0")
+        and type(invocation_id) is str
+        and type(job) is dict
+        and type(listed) is list
+        and len(cast("list[object]", listed)) == 1  # what S3 sends, in one expression
+    ):
+        job_wire = cast("dict[str, Any]", job)
+        job_id: object = job_wire.get("id")
+        if type(job_id) is str:
+            arguments = _user_arguments(job_wire)
+            first: object = cast("list[object]", listed)[0]
+            task = BatchTask.from_wire(
+                first, job_id=job_id, user_arguments=arguments, path="tasks[0]"
+            )
+            return _new(BatchJob, (version, invocation_id, job_id, arguments, (task,), wire))
+    return _checked_job(wire, version)
+
+
+def _checked_job(wire: Mapping[str, Any], version: Any) -> BatchJob:
+    """:func:`parse_batch_job` field by field, naming what is wrong."""
     if version is _MISSING or "tasks" not in wire:
         other = looks_like(wire)
         if other is not None and not other.startswith(_EXPECTED):

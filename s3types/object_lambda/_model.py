@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, wire_schema
@@ -27,6 +27,7 @@ from s3types.object_lambda._parts import (
     ObjectLambdaUserIdentity,
     UserRequest,
     fail,
+    make_tuple,
     object_field,
     text_field,
 )
@@ -119,6 +120,41 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
     'HeadObject'
     """
     wire = load_object(event, what="parse_object_lambda_event")
+    get = wire.get
+    context: object = get("getObjectContext")
+    request_id: object = get("xAmzRequestId")
+    protocol: object = get("protocolVersion")
+    configuration: object = get("configuration")
+    user_request: object = get("userRequest")
+    identity: object = get("userIdentity")
+    if (
+        type(context) is dict
+        and type(request_id) is str
+        and type(protocol) is str
+        and type(configuration) is dict
+        and type(user_request) is dict
+        and type(identity) is dict
+        and "headObjectContext" not in wire
+        and "listObjectsContext" not in wire
+        and "listObjectsV2Context" not in wire
+    ):
+        # A GetObject request as S3 sends it, its fields checked in one expression.
+        return make_tuple(
+            ObjectLambdaEvent,
+            (
+                request_id,
+                "GetObject",
+                GetObjectContext.from_wire(cast("dict[str, Any]", context), "getObjectContext"),
+                None,
+                None,
+                None,
+                ObjectLambdaConfiguration.from_wire(cast("dict[str, Any]", configuration)),
+                UserRequest.from_wire(cast("dict[str, Any]", user_request)),
+                ObjectLambdaUserIdentity.from_wire(cast("dict[str, Any]", identity)),
+                protocol,
+                wire,
+            ),
+        )
     given: list[tuple[str, Operation]] = [(n, op) for n, op in _CONTEXTS if n in wire]
     if not given:
         other = looks_like(wire)

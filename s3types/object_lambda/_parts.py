@@ -7,9 +7,9 @@ field; each keeps its wire in ``raw``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple, NoReturn, cast
+from typing import Any, NamedTuple, NoReturn, Protocol, TypeVar, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import short
@@ -23,12 +23,25 @@ __all__ = [
     "SessionIssuer",
     "UserRequest",
     "fail",
+    "make_tuple",
     "object_field",
     "text_field",
 ]
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _MISSING: Any = object()
+# Each from_wire first checks the shape S3 sends in one expression and makes
+# the tuple directly (no NamedTuple __new__ frame); anything else takes the
+# field-by-field helpers, which name what is wrong.
+_T = TypeVar("_T")
+
+
+class _TupleNew(Protocol):
+    def __call__(self, cls: type[_T], values: Iterable[object], /) -> _T: ...
+
+
+#: ``tuple.__new__``, typed: makes a NamedTuple from its values without a frame.
+make_tuple = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
 
 
 def fail(path: str, message: str) -> NoReturn:
@@ -117,6 +130,10 @@ class GetObjectContext(NamedTuple):
     @classmethod
     def from_wire(cls, wire: Mapping[str, Any], path: str = "getObjectContext") -> GetObjectContext:
         """Read the context; :class:`s3types.S3EventError` names a bad field."""
+        get = wire.get
+        url, route, token = get("inputS3Url"), get("outputRoute"), get("outputToken")
+        if type(url) is str and type(route) is str and type(token) is str:
+            return make_tuple(cls, (url, route, token, wire))
         return cls(
             text_field(wire, "inputS3Url", path),
             text_field(wire, "outputRoute", path),
@@ -146,6 +163,18 @@ class ObjectLambdaConfiguration(NamedTuple):
         cls, wire: Mapping[str, Any], path: str = "configuration"
     ) -> ObjectLambdaConfiguration:
         """Read the configuration; :class:`s3types.S3EventError` names a bad field."""
+        get = wire.get
+        arn, supporting, payload = (
+            get("accessPointArn"),
+            get("supportingAccessPointArn"),
+            get("payload"),
+        )
+        if (
+            type(arn) is str
+            and type(supporting) is str
+            and (payload is None or type(payload) is str)
+        ):
+            return make_tuple(cls, (arn, supporting, payload or "", wire))
         return cls(
             text_field(wire, "accessPointArn", path),
             text_field(wire, "supportingAccessPointArn", path),
@@ -171,6 +200,9 @@ class UserRequest(NamedTuple):
     @classmethod
     def from_wire(cls, wire: Mapping[str, Any], path: str = "userRequest") -> UserRequest:
         """Read the request; :class:`s3types.S3EventError` names a bad field."""
+        url: object = wire.get("url")
+        if type(url) is str:
+            return make_tuple(cls, (url, _strings(wire, "headers", path), wire))
         return cls(text_field(wire, "url", path), _strings(wire, "headers", path), wire)
 
     def header(self, name: str) -> str | None:
@@ -256,7 +288,26 @@ class ObjectLambdaUserIdentity(NamedTuple):
         cls, wire: Mapping[str, Any], path: str = "userIdentity"
     ) -> ObjectLambdaUserIdentity:
         """Read the identity; :class:`s3types.S3EventError` names a bad field."""
-        session = wire.get("sessionContext")
+        get = wire.get
+        session = get("sessionContext")
+        kind, principal, arn, account, key, user = (
+            get("type"),
+            get("principalId"),
+            get("arn"),
+            get("accountId"),
+            get("accessKeyId"),
+            get("userName"),
+        )
+        if (
+            session is None
+            and type(kind) is str
+            and (principal is None or type(principal) is str)
+            and (arn is None or type(arn) is str)
+            and (account is None or type(account) is str)
+            and (key is None or type(key) is str)
+            and (user is None or type(user) is str)
+        ):
+            return make_tuple(cls, (kind, principal, arn, account, key, user, None, wire))
         return cls(
             text_field(wire, "type", path),
             _optional(wire, "principalId", path),
