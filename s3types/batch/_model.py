@@ -156,7 +156,12 @@ class BatchTask(NamedTuple):
         except ValueError as err:
             _fail(f"{path}.s3Key", str(err))
         if arn is not None:
-            from_arn = _bucket_from_arn(arn, path)
+            # The general purpose bucket ARN S3 sends, without the split.
+            from_arn = (
+                arn[13:]
+                if len(arn) > 13 and arn.startswith("arn:aws:s3:::")
+                else _bucket_from_arn(arn, path)
+            )
             if bucket is not None and bucket != from_arn:
                 _fail(path, f"s3Bucket {bucket!r} and s3BucketArn {arn!r} name different buckets")
             bucket = from_arn
