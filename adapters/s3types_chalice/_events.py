@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from s3types.testing import make_event
-
 __all__ = ["generate_s3_event"]
 
 
@@ -31,6 +29,8 @@ def generate_s3_event(
     >>> event["Records"][0]["s3"]["object"]["key"]
     'red+flower%2B1.jpg'
     """
+    from s3types.testing import make_event  # a test helper: kept out of the app's import
+
     return dict(
         make_event(
             event_name, bucket=bucket, key=key, size=size, version_id=version_id, region=region

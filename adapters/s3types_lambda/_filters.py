@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from s3types import S3EventRecord
 from s3types.triggers import ALL_EVENT_TYPES, Trigger
+from s3types_lambda._batch import LOGGER_NAME
 
 __all__ = ["check_writes_to", "handler_trigger", "log_skipped"]
-
-logger = logging.getLogger("s3types_lambda")
 
 
 def handler_trigger(
@@ -58,6 +56,9 @@ def check_writes_to(writes_to: object, where: str) -> tuple[str, ...]:
 
 def log_skipped(trigger: Trigger, record: S3EventRecord) -> None:
     """Log at DEBUG that ``record`` was skipped and why (costs nothing when DEBUG is off)."""
+    import logging  # only when a record is skipped: logging costs cold-start time
+
+    logger = logging.getLogger(LOGGER_NAME)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "skipped s3://%s/%s (%s): %s",

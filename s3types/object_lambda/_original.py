@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
@@ -12,6 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 from s3types.object_lambda._errors import ObjectLambdaError
 
 if TYPE_CHECKING:
+    import urllib.request
     from types import TracebackType
 
     from typing_extensions import Self
@@ -29,6 +28,11 @@ _MESSAGE = re.compile(rb"<Message>([^<]{0,500})</Message>")
 
 def _request_for(event: ObjectLambdaEvent) -> urllib.request.Request:
     """The GET of ``inputS3Url``, with the caller's Range, partNumber and signed headers."""
+    # Imported here: urllib.request brings http.client, ssl and email, a cold
+    # start cost for every function that imports the adapters but never
+    # serves an Object Lambda request.
+    import urllib.request
+
     url = event.input_s3_url
     parts = urlsplit(url)
     query = parse_qs(parts.query)
@@ -74,6 +78,9 @@ class OriginalObject:
 
     def _open(self) -> Any:
         if self._response is None:
+            import urllib.error
+            import urllib.request
+
             request = _request_for(self._event)
             try:
                 self._response = urllib.request.urlopen(request, timeout=self._timeout)

@@ -14,13 +14,57 @@ keeping every other rule.
 >>> check_triggers([jpg, png])
 """
 
-from s3types.triggers._apply import TriggerPlan, apply_triggers
-from s3types.triggers._configuration import notification_configuration, parse_target, rules_of
+from typing import TYPE_CHECKING, Any
+
+# What a function loads at run time (its handler's Trigger) is imported here;
+# the rest (overlap rule, configuration, apply, export: tools for deploying)
+# is imported on first use, so `import s3types_lambda` does not pay for it.
 from s3types.triggers._events import EVENT_TYPES, TriggerError
-from s3types.triggers._export import EXPORT_FORMATS, ExportFormat, export_triggers, sam_template
 from s3types.triggers._guard import loop_risks
-from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
 from s3types.triggers._trigger import ALL_EVENT_TYPES, Trigger
+
+if TYPE_CHECKING:
+    from s3types.triggers._apply import TriggerPlan, apply_triggers
+    from s3types.triggers._configuration import (
+        notification_configuration,
+        parse_target,
+        rules_of,
+    )
+    from s3types.triggers._export import (
+        EXPORT_FORMATS,
+        ExportFormat,
+        export_triggers,
+        sam_template,
+    )
+    from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
+
+_LAZY = {
+    "TriggerPlan": "_apply",
+    "apply_triggers": "_apply",
+    "notification_configuration": "_configuration",
+    "parse_target": "_configuration",
+    "rules_of": "_configuration",
+    "EXPORT_FORMATS": "_export",
+    "ExportFormat": "_export",
+    "export_triggers": "_export",
+    "sam_template": "_export",
+    "S3_AMBIGUOUS_MESSAGE": "_overlap",
+    "check_triggers": "_overlap",
+    "overlap": "_overlap",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the deployment tools (PEP 562) the first time one of them is used."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 's3types.triggers' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"s3types.triggers.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ALL_EVENT_TYPES",

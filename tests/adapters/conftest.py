@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,3 +43,40 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "real_event" in metafunc.fixturenames:
         events = fixture_events()
         metafunc.parametrize("real_event", [raw for _, raw in events], ids=[n for n, _ in events])
+
+
+#: Modules a function's cold start must not pay for when it imports an
+#: adapter: test helpers, the tools that configure and export triggers, and
+#: the HTTP stack the Object Lambda handler needs only when it serves a request.
+_DEPLOYMENT_ONLY = frozenset(
+    {
+        "s3types.testing",
+        "s3types.triggers._apply",
+        "s3types.triggers._configuration",
+        "s3types.triggers._export",
+        "s3types.triggers._overlap",
+        "urllib.request",
+        "http.client",
+    }
+)
+
+
+def _modules_loaded_by(statement: str) -> set[str]:
+    """The modules a fresh interpreter has loaded once ``statement`` ran."""
+    program = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(done.stdout))
+
+
+@pytest.fixture
+def modules_loaded_by() -> Callable[[str], set[str]]:
+    """The modules a fresh interpreter has loaded once a statement ran (import cost by name)."""
+    return _modules_loaded_by
+
+
+@pytest.fixture
+def deployment_only() -> frozenset[str]:
+    """Modules a function's cold start must not pay for when it imports an adapter."""
+    return _DEPLOYMENT_ONLY

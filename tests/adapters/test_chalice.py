@@ -243,3 +243,12 @@ def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_importing_the_adapter_loads_no_deployment_tools(
+    modules_loaded_by: Callable[[str], set[str]], deployment_only: frozenset[str]
+) -> None:
+    # Cold start: generate_s3_event's test helpers are imported when it is called.
+    without_adapter = modules_loaded_by("import chalice.app, s3types")
+    loaded = modules_loaded_by("import s3types_chalice")
+    assert (loaded - without_adapter) & deployment_only == set()

@@ -369,3 +369,12 @@ def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_importing_the_adapter_loads_no_deployment_tools_nor_logging(
+    modules_loaded_by: Callable[[str], set[str]], deployment_only: frozenset[str]
+) -> None:
+    # Cold start: only what a running handler needs (benchmarks/ measures the ms).
+    loaded = modules_loaded_by("import s3types_lambda")
+    assert loaded & deployment_only == set()
+    assert "logging" not in loaded

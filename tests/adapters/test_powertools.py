@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -332,3 +333,11 @@ def test_the_adapter_imports_where_boto3_is_not_installed() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "idempotent_record"
+
+
+def test_importing_the_adapter_loads_no_deployment_tools(
+    modules_loaded_by: Callable[[str], set[str]], deployment_only: frozenset[str]
+) -> None:
+    # Cold start: the Object Lambda conversions must not bring urllib.request.
+    loaded = modules_loaded_by("import s3types_powertools")
+    assert loaded & deployment_only == set()
