@@ -14,14 +14,22 @@ The wire is kept as it came in ``raw``, unknown fields included.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, short, wire_schema
 from s3types._values import decode_key, version_id_or_none
 from s3types.batch._response import BatchResponseDict, build_response
 from s3types.batch._results import BatchResultCode, BatchTaskResult
+from s3types.batch._wire import (
+    EMPTY,
+    MISSING,
+    bucket_from_arn,
+    fail,
+    optional_text,
+    text,
+    user_arguments,
+)
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -29,8 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["BatchJob", "BatchTask", "parse_batch_job"]
 
-_EMPTY: Mapping[str, str] = MappingProxyType({})
-_MISSING: Any = object()
 _T = TypeVar("_T")
 
 
@@ -41,58 +47,6 @@ class _TupleNew(Protocol):
 # The tuples are made directly, without NamedTuple's __new__ frame.
 _new = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
 _EXPECTED = "an S3 Batch Operations job"
-
-
-def _fail(path: str, message: str) -> NoReturn:
-    raise S3EventError(f"not a valid S3 Batch Operations job: {path}: {message}", path=path)
-
-
-def _text(wire: Mapping[str, Any], name: str, path: str) -> str:
-    value = wire.get(name, _MISSING)
-    if type(value) is str:
-        return value
-    where = f"{path}.{name}" if path else name
-    if value is _MISSING:
-        _fail(where, "required field is missing")
-    _fail(where, f"expected a string, got {type(value).__name__} {short(value)}")
-
-
-def _optional_text(wire: Mapping[str, Any], name: str, path: str) -> str | None:
-    value = wire.get(name)
-    if value is None or type(value) is str:
-        return value
-    _fail(f"{path}.{name}", f"expected a string or null, got {type(value).__name__} {short(value)}")
-
-
-def _bucket_from_arn(arn: str, path: str) -> str:
-    # arn:PARTITION:s3:REGION:ACCOUNT:BUCKET; region and account are empty for
-    # general purpose buckets (arn:aws:s3:::photos), set for others.
-    parts = arn.split(":", 5)
-    if len(parts) != 6 or parts[0] != "arn" or parts[2] not in ("s3", "s3express") or not parts[5]:
-        _fail(
-            f"{path}.s3BucketArn",
-            f"{arn!r} is not an S3 bucket ARN: expected arn:aws:s3:::BUCKET"
-            " (or arn:PARTITION:s3:REGION:ACCOUNT:BUCKET)",
-        )
-    return parts[5]
-
-
-def _user_arguments(job: Mapping[str, Any]) -> Mapping[str, str]:
-    wire: object = job.get("userArguments")
-    if wire is None:
-        return _EMPTY
-    if type(wire) is not dict and not isinstance(wire, Mapping):
-        _fail("job.userArguments", f"expected an object of strings, got {short(wire)}")
-    if not wire:
-        return _EMPTY
-    arguments = cast("Mapping[object, object]", wire)
-    for name, value in arguments.items():
-        if type(name) is not str or type(value) is not str:
-            _fail(
-                f"job.userArguments.{name}",
-                f"user arguments map strings to strings, got {short(value)}",
-            )
-    return MappingProxyType(cast("dict[str, str]", arguments))
 
 
 class BatchTask(NamedTuple):
@@ -118,8 +72,8 @@ class BatchTask(NamedTuple):
     bucket_name: str
     bucket_arn: str | None = None
     job_id: str | None = None
-    user_arguments: Mapping[str, str] = _EMPTY
-    raw: Mapping[str, Any] = _EMPTY
+    user_arguments: Mapping[str, str] = EMPTY
+    raw: Mapping[str, Any] = EMPTY
 
     @classmethod
     def from_wire(
@@ -127,7 +81,7 @@ class BatchTask(NamedTuple):
         given: object,
         *,
         job_id: str | None = None,
-        user_arguments: Mapping[str, str] = _EMPTY,
+        user_arguments: Mapping[str, str] = EMPTY,
         path: str = "task",
     ) -> BatchTask:
         """Read one wire task; :class:`s3types.S3EventError` names a bad field under ``path``."""
@@ -148,27 +102,25 @@ class BatchTask(NamedTuple):
                 task_id, raw_key, arn, bucket = cls._checked(wire, path)
         else:
             if not isinstance(given, Mapping):
-                _fail(path, f"expected a task object, got {type(given).__name__} {short(given)}")
+                fail(path, f"expected a task object, got {type(given).__name__} {short(given)}")
             wire = cast("Mapping[str, Any]", given)
             task_id, raw_key, arn, bucket = cls._checked(wire, path)
         try:
             key = decode_key(raw_key)
         except ValueError as err:
-            _fail(f"{path}.s3Key", str(err))
+            fail(f"{path}.s3Key", str(err))
         if arn is not None:
             # The general purpose bucket ARN S3 sends, without the split.
             from_arn = (
                 arn[13:]
                 if len(arn) > 13 and arn.startswith("arn:aws:s3:::")
-                else _bucket_from_arn(arn, path)
+                else bucket_from_arn(arn, path)
             )
             if bucket is not None and bucket != from_arn:
-                _fail(path, f"s3Bucket {bucket!r} and s3BucketArn {arn!r} name different buckets")
+                fail(path, f"s3Bucket {bucket!r} and s3BucketArn {arn!r} name different buckets")
             bucket = from_arn
         elif bucket is None:
-            _fail(
-                path, "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket"
-            )
+            fail(path, "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket")
         version_id = version_id_or_none(wire.get("s3VersionId"))
         return _new(
             cls, (task_id, key, raw_key, version_id, bucket, arn, job_id, user_arguments, wire)
@@ -176,11 +128,11 @@ class BatchTask(NamedTuple):
 
     @staticmethod
     def _checked(wire: Mapping[str, Any], path: str) -> tuple[str, str, str | None, str | None]:
-        task_id = _text(wire, "taskId", path)
-        raw_key = _text(wire, "s3Key", path)
-        arn = _optional_text(wire, "s3BucketArn", path)
-        bucket = _optional_text(wire, "s3Bucket", path)
-        _optional_text(wire, "s3VersionId", path)
+        task_id = text(wire, "taskId", path)
+        raw_key = text(wire, "s3Key", path)
+        arn = optional_text(wire, "s3BucketArn", path)
+        bucket = optional_text(wire, "s3Bucket", path)
+        optional_text(wire, "s3VersionId", path)
         return task_id, raw_key, arn, bucket
 
     def succeeded(self, result_string: str | None = None) -> BatchTaskResult:
@@ -222,7 +174,7 @@ class BatchJob(NamedTuple):
     job_id: str
     user_arguments: Mapping[str, str]
     tasks: tuple[BatchTask, ...]
-    raw: Mapping[str, Any] = _EMPTY
+    raw: Mapping[str, Any] = EMPTY
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -284,7 +236,7 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
     job: object
     listed: object
     version, invocation_id, job, listed = (
-        get("invocationSchemaVersion", _MISSING),
+        get("invocationSchemaVersion", MISSING),
         get("invocationId"),
         get("job"),
         get("tasks"),
@@ -299,7 +251,7 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
         job_wire = cast("dict[str, Any]", job)
         job_id: object = job_wire.get("id")
         if type(job_id) is str:
-            arguments = _user_arguments(job_wire)
+            arguments = user_arguments(job_wire)
             first: object = cast("list[object]", listed)[0]
             task = BatchTask.from_wire(
                 first, job_id=job_id, user_arguments=arguments, path="tasks[0]"
@@ -310,7 +262,7 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
 
 def _checked_job(wire: Mapping[str, Any], version: Any) -> BatchJob:
     """:func:`parse_batch_job` field by field, naming what is wrong."""
-    if version is _MISSING or "tasks" not in wire:
+    if version is MISSING or "tasks" not in wire:
         other = looks_like(wire)
         if other is not None and not other.startswith(_EXPECTED):
             raise S3EventError(
@@ -318,26 +270,26 @@ def _checked_job(wire: Mapping[str, Any], version: Any) -> BatchJob:
                 looks_like=other.partition(" (")[0],
             )
     if version != "1.0" and version != "2.0":
-        if version is _MISSING:
-            _fail("invocationSchemaVersion", "required field is missing")
-        _fail("invocationSchemaVersion", f"expected '1.0' or '2.0', got {short(version)}")
-    invocation_id = _text(wire, "invocationId", "")
-    job = wire.get("job", _MISSING)
+        if version is MISSING:
+            fail("invocationSchemaVersion", "required field is missing")
+        fail("invocationSchemaVersion", f"expected '1.0' or '2.0', got {short(version)}")
+    invocation_id = text(wire, "invocationId", "")
+    job = wire.get("job", MISSING)
     if type(job) is not dict and not isinstance(job, Mapping):
-        _fail(
+        fail(
             "job",
             "required field is missing"
-            if job is _MISSING
+            if job is MISSING
             else f"expected an object, got {short(job)}",
         )
     job_wire = cast("Mapping[str, Any]", job)
-    job_id = _text(job_wire, "id", "job")
-    arguments = _user_arguments(job_wire)
-    wire_tasks = wire.get("tasks", _MISSING)
+    job_id = text(job_wire, "id", "job")
+    arguments = user_arguments(job_wire)
+    wire_tasks = wire.get("tasks", MISSING)
     if type(wire_tasks) is not list or not wire_tasks:
-        if wire_tasks is _MISSING:
-            _fail("tasks", "required field is missing")
-        _fail(
+        if wire_tasks is MISSING:
+            fail("tasks", "required field is missing")
+        fail(
             "tasks", f"expected a list of at least one task, got {short(cast(object, wire_tasks))}"
         )
     read, listed = BatchTask.from_wire, cast("list[object]", wire_tasks)
