@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from s3types._values import version_id_or_none
 from s3types.ops._names import object_of
-from s3types.ops._results import ObjectContent, unquote_etag
+from s3types.ops._results import ObjectContent, object_content
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -22,7 +21,6 @@ __all__ = ["get_current_object"]
 # when its current version is a delete marker).
 _CHANGED_OR_GONE = frozenset({"PreconditionFailed", "NoSuchKey"})
 _REMOVALS = ("ObjectRemoved", "LifecycleExpiration")
-_DEFAULT_CONTENT_TYPE = "binary/octet-stream"  # what S3 stores when none was given
 
 
 def get_current_object(client: S3Client, record: S3EventRecord) -> ObjectContent | None:
@@ -86,12 +84,4 @@ def get_current_object(client: S3Client, record: S3EventRecord) -> ObjectContent
         body = stream.read()
     finally:
         stream.close()
-    return ObjectContent(
-        body=body,
-        content_type=response.get("ContentType") or _DEFAULT_CONTENT_TYPE,
-        etag=unquote_etag(response.get("ETag")),
-        version_id=current_version,
-        size=response.get("ContentLength", len(body)),
-        last_modified=response["LastModified"],
-        metadata=MappingProxyType(dict(response.get("Metadata", {}))),
-    )
+    return object_content(response, body)

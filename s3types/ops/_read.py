@@ -13,6 +13,7 @@ from s3types.ops._results import (
     ObjectContent,
     ObjectHead,
     ObjectSummary,
+    object_content,
     object_head,
     unquote_etag,
 )
@@ -161,16 +162,7 @@ def get_object(
             raise ObjectTooLargeError(bucket, key, len(body), max_size, "bytes read", at_least=True)
     finally:
         stream.close()
-    head = object_head(response, response.get("ContentLength", len(body)))
-    return ObjectContent(
-        body=body,
-        content_type=head.content_type,
-        etag=head.etag,
-        version_id=head.version_id,
-        size=head.size,
-        last_modified=head.last_modified,
-        metadata=head.metadata,
-    )
+    return object_content(response, body)
 
 
 @overload

@@ -23,6 +23,7 @@ __all__ = [
     "ObjectSummary",
     "PresignedRequest",
     "PutResult",
+    "object_content",
     "object_head",
     "unquote_etag",
 ]
@@ -165,6 +166,20 @@ def object_head(
         metadata=MappingProxyType(dict(response.get("Metadata", {}))),
         storage_class=response.get("StorageClass", "STANDARD"),
         sse=response.get("ServerSideEncryption"),
+    )
+
+
+def object_content(response: GetObjectOutputTypeDef, body: bytes) -> ObjectContent:
+    """The ``ObjectContent`` of a GetObject answer whose body was read as ``body``."""
+    head = object_head(response, response.get("ContentLength", len(body)))
+    return ObjectContent(
+        body=body,
+        content_type=head.content_type,
+        etag=head.etag,
+        version_id=head.version_id,
+        size=head.size,
+        last_modified=head.last_modified,
+        metadata=head.metadata,
     )
 
 
