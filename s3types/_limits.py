@@ -157,10 +157,10 @@ def _only_validated(record: S3EventRecord) -> bool:
     if s3.__pydantic_extra__ or s3.__dict__["object"].__pydantic_extra__:
         return False
     if not (
-        fields["glacier_event_data"]
-        is fields["replication_event_data"]
-        is fields["intelligent_tiering_event_data"]
-        is fields["lifecycle_event_data"]
+        fields["raw_glacier_event_data"]
+        is fields["raw_replication_event_data"]
+        is fields["raw_intelligent_tiering_event_data"]
+        is fields["raw_lifecycle_event_data"]
         is None
     ):
         return False
@@ -203,14 +203,10 @@ def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
     _check_extra(s3, room - 1, path)
     _check_block(s3.raw_bucket, room - 1, path)
     _check_extra(s3.object, room - 2, path)
-    for data in (
-        record.glacier_event_data,
-        record.replication_event_data,
-        record.intelligent_tiering_event_data,
-        record.lifecycle_event_data,
-    ):
-        if data is not None:
-            check_model_depth(data, level + 1, path)
+    _check_block(record.raw_glacier_event_data, room, path)
+    _check_block(record.raw_replication_event_data, room, path)
+    _check_block(record.raw_intelligent_tiering_event_data, room, path)
+    _check_block(record.raw_lifecycle_event_data, room, path)
 
 
 def check_depth(event: S3Event, path: str) -> None:

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from s3types._deliveries._base import At, Carrier
 from s3types._limits import check_depth
-from s3types._model import S3Event, S3TestEvent
+from s3types._model import S3Event
 from s3types._problems import from_validation
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ class TestEvent:
 
     def unwrap(self, event: Mapping[str, Any], at: At, found: Found) -> None:
         """Validate the message; the event made of it has no records and ``is_test_event``."""
+        from s3types._model.test_event import S3TestEvent  # defined on first use
+
         try:
             S3TestEvent.model_validate(event)
             parsed = S3Event.model_validate(event)

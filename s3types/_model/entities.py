@@ -1,86 +1,18 @@
-"""The nested entities of a record: identities, request ids, bucket, object, ``s3``."""
+"""The nested models every record validates: ``s3`` and the object in it."""
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import AliasChoices, BaseModel, Field
 
-from s3types._model.fields import (
-    CONFIG,
-    BucketWire,
-    KeyField,
-    PrincipalWire,
-    SizeField,
-    VersionIdField,
-)
+from s3types._model.fields import CONFIG, KeyField, SizeField, VersionIdField
+from s3types._model.wire import BucketField
 from s3types._values import Sequencer
 
-__all__ = [
-    "RequestParameters",
-    "ResponseElements",
-    "S3Bucket",
-    "S3Entity",
-    "S3Object",
-    "UserIdentity",
-]
+if TYPE_CHECKING:
+    from s3types._model.bucket import S3Bucket
 
-
-class UserIdentity(BaseModel):
-    """``userIdentity`` / ``ownerIdentity``: the principal.
-
-    >>> UserIdentity.model_validate({"principalId": "AWS:AIDA..."}).principal_id
-    'AWS:AIDA...'
-    """
-
-    model_config = CONFIG
-    principal_id: str | None = Field(default=None, alias="principalId")
-
-
-class RequestParameters(BaseModel):
-    """``requestParameters``: where the request came from.
-
-    >>> RequestParameters.model_validate({"sourceIPAddress": "1.2.3.4"}).source_ip_address
-    '1.2.3.4'
-    """
-
-    model_config = CONFIG
-    source_ip_address: str | None = Field(default=None, alias="sourceIPAddress")
-
-
-class ResponseElements(BaseModel):
-    """``responseElements``: S3's request ids, for AWS support.
-
-    >>> ResponseElements.model_validate({"x-amz-request-id": "C3D1"}).x_amz_request_id
-    'C3D1'
-    """
-
-    model_config = CONFIG
-    x_amz_request_id: str | None = Field(default=None, alias="x-amz-request-id")
-    x_amz_id_2: str | None = Field(default=None, alias="x-amz-id-2")
-
-
-class S3Bucket(BaseModel):
-    """``s3.bucket``: name, owner and ARN.
-
-    >>> S3Bucket.model_validate({"name": "photos", "arn": "arn:aws:s3:::photos"}).name
-    'photos'
-    """
-
-    model_config = CONFIG
-    name: str
-    #: ``ownerIdentity`` as it came; read it as ``owner_identity``.
-    raw_owner_identity: PrincipalWire | None = Field(
-        default=None, alias="ownerIdentity", repr=False
-    )
-    arn: str | None = None
-
-    @cached_property
-    def owner_identity(self) -> UserIdentity | None:
-        """``ownerIdentity``: the bucket owner's principal, if S3 sent it."""
-        wire = self.raw_owner_identity
-        return None if wire is None else UserIdentity.model_validate(wire)
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.arn))
+__all__ = ["S3Entity", "S3Object"]
 
 
 class S3Object(BaseModel):
@@ -140,12 +72,14 @@ class S3Entity(BaseModel):
     s3_schema_version: str | None = Field(default=None, alias="s3SchemaVersion")
     configuration_id: str | None = Field(default=None, alias="configurationId")
     #: ``bucket`` as it came (validated); read it as ``bucket``.
-    raw_bucket: BucketWire = Field(alias="bucket", repr=False)
+    raw_bucket: BucketField = Field(alias="bucket", repr=False)
     object: S3Object
 
     @cached_property
-    def bucket(self) -> S3Bucket:
+    def bucket(self) -> "S3Bucket":
         """``s3.bucket``: name, owner and ARN (a model built on first read)."""
+        from s3types._model.bucket import S3Bucket
+
         return S3Bucket.model_validate(self.raw_bucket)
 
     def __hash__(self) -> int:

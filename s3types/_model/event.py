@@ -1,15 +1,18 @@
-"""The notification as a whole: :class:`S3Event` and the ``s3:TestEvent`` message."""
+"""The notification as a whole: :class:`S3Event`."""
 
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 from typing_extensions import Self
 
-from s3types._model.fields import CONFIG, UtcDatetime
+from s3types._model.fields import CONFIG
 from s3types._model.record import S3EventRecord
 
-__all__ = ["S3Event", "S3TestEvent"]
+if TYPE_CHECKING:
+    from s3types._model.test_event import S3TestEvent
+
+__all__ = ["S3Event"]
 
 _TEST_EVENT = "s3:TestEvent"
 
@@ -22,23 +25,6 @@ class _NoRecords(tuple):  # type: ignore[type-arg]
 
 def _no_records() -> tuple[S3EventRecord, ...]:
     return _NoRecords()
-
-
-class S3TestEvent(BaseModel):
-    """The ``s3:TestEvent`` message S3 sends when a notification is configured.
-
-    >>> S3TestEvent.model_validate({"Service": "Amazon S3", "Event": "s3:TestEvent",
-    ...     "Time": "2014-10-13T15:57:02.089Z", "Bucket": "b"}).bucket
-    'b'
-    """
-
-    model_config = CONFIG
-    service: str = Field(alias="Service")
-    event: Literal["s3:TestEvent"] = Field(alias="Event")
-    time: UtcDatetime = Field(alias="Time")
-    bucket: str = Field(alias="Bucket")
-    request_id: str | None = Field(default=None, alias="RequestId")
-    host_id: str | None = Field(default=None, alias="HostId")
 
 
 class S3Event(BaseModel):
@@ -76,6 +62,8 @@ class S3Event(BaseModel):
                 "Records: required field is missing: expected an S3 event notification"
                 " {'Records': [...]} or S3's s3:TestEvent message"
             )
+        from s3types._model.test_event import S3TestEvent
+
         try:
             S3TestEvent.model_validate(extra)
         except ValidationError as err:
@@ -89,11 +77,13 @@ class S3Event(BaseModel):
         return self
 
     @cached_property
-    def test_event(self) -> S3TestEvent | None:
+    def test_event(self) -> "S3TestEvent | None":
         """The ``s3:TestEvent`` message, when this event is one (then it has no records)."""
         extra = self.__pydantic_extra__
         if self.records or not extra or extra.get("Event") != _TEST_EVENT:
             return None
+        from s3types._model.test_event import S3TestEvent
+
         return S3TestEvent.model_validate(extra)
 
     @property

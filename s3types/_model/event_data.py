@@ -1,4 +1,9 @@
-"""The event-specific blocks of a record: restore, replication, tiering, lifecycle."""
+"""The event-specific blocks of a record as models: restore, replication, tiering, lifecycle.
+
+A record keeps these blocks as validated dicts (:mod:`s3types._model.wire`);
+``record.glacier_event_data`` and its siblings import this module the first
+time one is read, so a cold start that never reads them never defines them.
+"""
 
 from pydantic import BaseModel, Field
 

@@ -1,28 +1,32 @@
 """One notification record: :class:`S3EventRecord` and its conveniences."""
 
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, Field
 
-from s3types._model.entities import RequestParameters, ResponseElements, S3Entity, UserIdentity
-from s3types._model.event_data import (
-    GlacierEventData,
-    IntelligentTieringEventData,
-    LifecycleEventData,
-    ReplicationEventData,
-)
-from s3types._model.fields import (
-    CONFIG,
-    EventNameField,
-    EventVersionField,
-    PrincipalWire,
-    RequestParametersWire,
-    ResponseElementsWire,
-    UtcDatetime,
-)
+from s3types._model.entities import S3Entity
+from s3types._model.fields import CONFIG, EventNameField, EventVersionField, UtcDatetime
 from s3types._model.origin import DIRECT, Origin
+from s3types._model.wire import (
+    GlacierField,
+    IntelligentTieringField,
+    LifecycleField,
+    PrincipalField,
+    ReplicationField,
+    RequestParametersField,
+    ResponseElementsField,
+)
 from s3types._values import Sequencer
+
+if TYPE_CHECKING:
+    from s3types._model.event_data import (
+        GlacierEventData,
+        IntelligentTieringEventData,
+        LifecycleEventData,
+        ReplicationEventData,
+    )
+    from s3types._model.identities import RequestParameters, ResponseElements, UserIdentity
 
 __all__ = ["S3EventRecord"]
 
@@ -54,42 +58,78 @@ class S3EventRecord(BaseModel):
     event_name: EventNameField = Field(alias="eventName")
     #: The identity and request blocks as they came; read them as models
     #: through ``user_identity``, ``request_parameters``, ``response_elements``.
-    raw_user_identity: PrincipalWire | None = Field(default=None, alias="userIdentity", repr=False)
-    raw_request_parameters: RequestParametersWire | None = Field(
+    raw_user_identity: PrincipalField = Field(default=None, alias="userIdentity", repr=False)
+    raw_request_parameters: RequestParametersField = Field(
         default=None, alias="requestParameters", repr=False
     )
-    raw_response_elements: ResponseElementsWire | None = Field(
+    raw_response_elements: ResponseElementsField = Field(
         default=None, alias="responseElements", repr=False
     )
     s3: S3Entity
-    glacier_event_data: GlacierEventData | None = Field(default=None, alias="glacierEventData")
-    replication_event_data: ReplicationEventData | None = Field(
-        default=None, alias="replicationEventData"
-    )
-    intelligent_tiering_event_data: IntelligentTieringEventData | None = Field(
+    #: The event-specific blocks as they came (validated); read them as
+    #: models through ``glacier_event_data`` and its siblings.
+    raw_glacier_event_data: GlacierField = Field(default=None, alias="glacierEventData")
+    raw_replication_event_data: ReplicationField = Field(default=None, alias="replicationEventData")
+    raw_intelligent_tiering_event_data: IntelligentTieringField = Field(
         default=None, alias="intelligentTieringEventData"
     )
-    lifecycle_event_data: LifecycleEventData | None = Field(
-        default=None, alias="lifecycleEventData"
-    )
+    raw_lifecycle_event_data: LifecycleField = Field(default=None, alias="lifecycleEventData")
 
     @cached_property
-    def user_identity(self) -> UserIdentity | None:
+    def user_identity(self) -> "UserIdentity | None":
         """``userIdentity``: who made the request, if S3 sent it."""
+        from s3types._model.identities import UserIdentity
+
         wire = self.raw_user_identity
         return None if wire is None else UserIdentity.model_validate(wire)
 
     @cached_property
-    def request_parameters(self) -> RequestParameters | None:
+    def request_parameters(self) -> "RequestParameters | None":
         """``requestParameters``: where the request came from, if S3 sent it."""
+        from s3types._model.identities import RequestParameters
+
         wire = self.raw_request_parameters
         return None if wire is None else RequestParameters.model_validate(wire)
 
     @cached_property
-    def response_elements(self) -> ResponseElements | None:
+    def response_elements(self) -> "ResponseElements | None":
         """``responseElements``: S3's request ids, if S3 sent them."""
+        from s3types._model.identities import ResponseElements
+
         wire = self.raw_response_elements
         return None if wire is None else ResponseElements.model_validate(wire)
+
+    @cached_property
+    def glacier_event_data(self) -> "GlacierEventData | None":
+        """``glacierEventData``: the restore of an ObjectRestore:Completed record."""
+        from s3types._model.event_data import GlacierEventData
+
+        wire = self.raw_glacier_event_data
+        return None if wire is None else GlacierEventData.model_validate(wire)
+
+    @cached_property
+    def replication_event_data(self) -> "ReplicationEventData | None":
+        """``replicationEventData``: what a Replication:* record reports."""
+        from s3types._model.event_data import ReplicationEventData
+
+        wire = self.raw_replication_event_data
+        return None if wire is None else ReplicationEventData.model_validate(wire)
+
+    @cached_property
+    def intelligent_tiering_event_data(self) -> "IntelligentTieringEventData | None":
+        """``intelligentTieringEventData``: the tier an IntelligentTiering record moved to."""
+        from s3types._model.event_data import IntelligentTieringEventData
+
+        wire = self.raw_intelligent_tiering_event_data
+        return None if wire is None else IntelligentTieringEventData.model_validate(wire)
+
+    @cached_property
+    def lifecycle_event_data(self) -> "LifecycleEventData | None":
+        """``lifecycleEventData``: the transition of a LifecycleTransition record."""
+        from s3types._model.event_data import LifecycleEventData
+
+        wire = self.raw_lifecycle_event_data
+        return None if wire is None else LifecycleEventData.model_validate(wire)
 
     def __hash__(self) -> int:
         # Equal records have equal values here (equality compares every field).
