@@ -10,9 +10,9 @@ same validated event, at the cost of its bookkeeping.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries import REGISTRY, At, Found
+from s3types._deliveries import At, Found
 from s3types._deliveries._base import as_mapping
 from s3types._deliveries._walk import load_json
 from s3types._deliveries.direct import DIRECT as DIRECT_SHAPE
@@ -22,9 +22,26 @@ from s3types._limits import MAX_DEPTH, MAX_RECORDS, too_deep
 from s3types._model import DIRECT, S3Event, S3EventRecord
 from s3types._problems import clip
 
+if TYPE_CHECKING:
+    from s3types._deliveries import Delivery
+
 __all__ = ["MAX_DEPTH", "MAX_RECORDS", "parse_event", "records"]
 
 _TOP = At("", DIRECT, "lambda")
+
+_registry: tuple[Delivery, ...] = ()
+
+
+def _deliveries() -> tuple[Delivery, ...]:
+    # The registry and every delivery but the direct one, imported by the
+    # first input that is not a direct notification (a cold start that only
+    # ever sees S3's own notifications never loads them).
+    global _registry
+    if not _registry:
+        from s3types._deliveries.registry import REGISTRY
+
+        _registry = REGISTRY
+    return _registry
 
 
 def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
@@ -59,7 +76,7 @@ def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
         notification = as_mapping(value)
         if notification is not None and DIRECT_SHAPE.claims(notification):
             return validate_notification(notification, "")
-        found = Found(REGISTRY)
+        found = Found(_registry or _deliveries())
         found.walk(value, _TOP)
         return found.event()
     except S3EventError:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar, cast
 
 from s3types import S3Event, S3EventRecord, parse_event
-from s3types._detect import SQS
+from s3types._deliveries.sqs import SQS
 from s3types.triggers import Trigger
 from s3types.triggers._guard import running_triggers
 from s3types_lambda._batch import SqsBatchResponseDict, process_sqs_batch

@@ -8,7 +8,6 @@ from typing import Any
 from pydantic_core import from_json
 
 from s3types._deliveries._base import At, Delivery, as_mapping
-from s3types._deliveries._describe import not_an_event, rejected
 from s3types._deliveries.direct import from_text
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_deep
@@ -48,11 +47,15 @@ class Found:
             value = load_json(value, at.path)
         event = as_mapping(value)
         if event is None:
+            from s3types._deliveries._describe import not_an_event  # the error path only
+
             raise not_an_event(value, at)
         for delivery in self._registry:
             if at.carrier in delivery.carriers and delivery.claims(event):
                 delivery.unwrap(event, at, self)
                 return
+        from s3types._deliveries._describe import rejected
+
         raise rejected(event, at)
 
     def add_event(self, event: S3Event, at: At) -> None:
