@@ -9,39 +9,30 @@ same validated event, at the cost of its bookkeeping.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
-from s3types._deliveries import At, Found
 from s3types._deliveries._base import as_mapping
-from s3types._deliveries._walk import load_json
 from s3types._deliveries.direct import DIRECT as DIRECT_SHAPE
 from s3types._deliveries.direct import from_text, validate_notification
 from s3types._errors import S3EventError
 from s3types._limits import MAX_DEPTH, MAX_RECORDS, too_deep
-from s3types._model import DIRECT, S3Event, S3EventRecord
-from s3types._problems import clip
-
-if TYPE_CHECKING:
-    from s3types._deliveries import Delivery
+from s3types._model import S3Event, S3EventRecord
 
 __all__ = ["MAX_DEPTH", "MAX_RECORDS", "parse_event", "records"]
 
-_TOP = At("", DIRECT, "lambda")
-
-_registry: tuple[Delivery, ...] = ()
+_walk_input: Callable[[object], S3Event] | None = None
 
 
-def _deliveries() -> tuple[Delivery, ...]:
-    # The registry and every delivery but the direct one, imported by the
-    # first input that is not a direct notification (a cold start that only
-    # ever sees S3's own notifications never loads them).
-    global _registry
-    if not _registry:
-        from s3types._deliveries.registry import REGISTRY
+def _walker() -> Callable[[object], S3Event]:
+    # The registry walk, with every delivery but the direct one, is imported
+    # by the first input that is not a direct notification: a cold start that
+    # only ever sees S3's own notifications never loads it.
+    global _walk_input
+    from s3types._deliveries._walk import walk_input
 
-        _registry = REGISTRY
-    return _registry
+    _walk_input = walk_input
+    return walk_input
 
 
 def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
@@ -67,24 +58,23 @@ def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
     try:
         # The common case first: a direct notification, as text or as a dict,
         # is the whole event as validated (what the walk would return too).
-        value: object = event
         if isinstance(event, (str, bytes, bytearray)):
             direct = from_text(event, "", MAX_RECORDS)
             if direct is not None:
                 return direct
-            value = load_json(event, "")
-        notification = as_mapping(value)
-        if notification is not None and DIRECT_SHAPE.claims(notification):
-            return validate_notification(notification, "")
-        found = Found(_registry or _deliveries())
-        found.walk(value, _TOP)
-        return found.event()
+        else:
+            notification = as_mapping(event)
+            if notification is not None and DIRECT_SHAPE.claims(notification):
+                return validate_notification(notification, "")
+        return (_walk_input or _walker())(event)
     except S3EventError:
         raise
     except RecursionError:
         raise too_deep("") from None
     except (ValueError, TypeError, KeyError, AttributeError, UnicodeError, OverflowError) as err:
         # Anything the deliveries missed still reaches the user as our error.
+        from s3types._problems import clip
+
         raise S3EventError(f"not a valid S3 event: {clip(str(err), 300)}") from err
 
 

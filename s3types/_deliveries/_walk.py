@@ -8,12 +8,32 @@ from typing import Any
 from pydantic_core import from_json
 
 from s3types._deliveries._base import At, Delivery, as_mapping
-from s3types._deliveries.direct import from_text
+from s3types._deliveries.direct import DIRECT as DIRECT_SHAPE
+from s3types._deliveries.direct import from_text, validate_notification
+from s3types._deliveries.registry import REGISTRY
 from s3types._errors import S3EventError
 from s3types._limits import MAX_RECORDS, too_deep
 from s3types._model import DIRECT, S3Event, S3EventRecord
 
-__all__ = ["Found", "construct_event", "load_json"]
+__all__ = ["Found", "construct_event", "load_json", "walk_input"]
+
+_TOP = At("", DIRECT, "lambda")
+
+
+def walk_input(event: object) -> S3Event:
+    """``parse_event`` of an input its fast paths did not take: the registry walk.
+
+    JSON text a direct notification's fast path refused (too large, or
+    holding ``NaN``) is parsed first; a direct notification it holds is then
+    validated as one.
+    """
+    value = load_json(event, "") if isinstance(event, (str, bytes, bytearray)) else event
+    notification = as_mapping(value)
+    if notification is not None and DIRECT_SHAPE.claims(notification):
+        return validate_notification(notification, "")
+    found = Found(REGISTRY)
+    found.walk(value, _TOP)
+    return found.event()
 
 
 class Found:

@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from s3types._deliveries._base import At, Carrier, as_list, as_mapping
 from s3types._limits import MAX_DEPTH, MAX_RECORDS, check_depth, holds_only_validated, too_many
 from s3types._model import S3Event
-from s3types._problems import from_validation, join
 
 if TYPE_CHECKING:
     from s3types._deliveries._walk import Found
@@ -69,10 +68,14 @@ def validate_notification(
     """``S3Event.model_validate`` with our errors, the record cap and the depth limit."""
     found = as_list(notification.get("Records"))
     if found is not None and len(found) > room:
+        from s3types._problems import join  # the error path only, as below
+
         raise too_many(len(found), "records", join(path, "Records"))
     try:
         event: S3Event = S3Event.__pydantic_validator__.validate_python(notification)
     except ValidationError as err:
+        from s3types._problems import from_validation
+
         raise from_validation(err, path, rename=rename) from None
     check_depth(event, path)
     return event

@@ -65,6 +65,8 @@ _NOT_FOR_A_NOTIFICATION = frozenset(
         "s3types._deliveries.receive_message",
         "s3types._deliveries.ceph",
         "s3types._deliveries._describe",
+        "s3types._deliveries._walk",
+        "s3types._problems",
         "s3types._eventbridge",
         "s3types._wire",
         "s3types._at_least_once",
