@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from s3types._deliveries._base import as_mapping
 from s3types._deliveries.direct import DIRECT as DIRECT_SHAPE
 from s3types._deliveries.direct import from_text, validate_notification
 from s3types._errors import S3EventError
 from s3types._limits import MAX_DEPTH, MAX_RECORDS, too_deep
 from s3types._model import S3Event, S3EventRecord
+from s3types._narrow import as_mapping
 
 __all__ = ["MAX_DEPTH", "MAX_RECORDS", "parse_event", "records"]
 

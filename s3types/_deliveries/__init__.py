@@ -24,9 +24,9 @@ A new delivery is one module plus one registry line:
 
 A direct notification (what S3 hands a function) needs only
 :mod:`~s3types._deliveries.direct`: ``parse_event`` validates it before
-any walk, and the walk (``_walk``), the registry and every other delivery
-are imported by the first input that is not one, so a cold start loads
-only what it receives.
+any walk, and the walk (``_walk``), the contract (``_base``), the registry
+and every other delivery are imported by the first input that is not one,
+so a cold start loads only what it receives.
 
 >>> from s3types._deliveries import REGISTRY
 >>> [delivery.name for delivery in REGISTRY][:2]
@@ -35,10 +35,10 @@ only what it receives.
 
 from typing import TYPE_CHECKING, Any
 
-from s3types._deliveries._base import At, Carrier, Delivery
 from s3types._deliveries.direct import DIRECT
 
 if TYPE_CHECKING:
+    from s3types._deliveries._base import At, Carrier, Delivery
     from s3types._deliveries._describe import describe
     from s3types._deliveries._walk import Found, construct_event
     from s3types._deliveries.ceph import CEPH_CLOUD_EVENT
@@ -60,6 +60,9 @@ _LAZY = {
     "SNS_MESSAGE": "sns_message",
     "SQS": "sqs",
     "TEST_EVENT": "s3_test_event",
+    "At": "_base",
+    "Carrier": "_base",
+    "Delivery": "_base",
     "Found": "_walk",
     "construct_event": "_walk",
     "describe": "_describe",

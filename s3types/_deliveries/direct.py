@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from s3types._deliveries._base import At, Carrier, as_list, as_mapping
 from s3types._limits import MAX_DEPTH, MAX_RECORDS, check_depth, holds_only_validated, too_many
 from s3types._model import S3Event
+from s3types._narrow import as_list, as_mapping
 
 if TYPE_CHECKING:
+    from s3types._deliveries._base import At, Carrier
     from s3types._deliveries._walk import Found
 
 __all__ = ["DIRECT", "from_text", "validate_notification"]

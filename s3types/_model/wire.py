@@ -8,12 +8,14 @@ read. Four fewer models per record is ~30% less validation time, and the
 models themselves are defined only by the first read, not by every cold
 start.
 
-Each block is a TypedDict, which says what is validated; pydantic is
-handed the core schema it would build of that TypedDict, written out with
+Each block is a TypedDict (:mod:`s3types._model.block_types`), which is
+what type checkers see and says what is validated; pydantic is handed the
+core schema it would build of that TypedDict, written out with
 ``pydantic_core.core_schema`` (``tests/core/test_model_wire.py`` holds the
 two to the same schema and the same outcomes): building a TypedDict's
 schema costs a cold start about half a millisecond per block, and a record
-has ten.
+has ten; defining the TypedDicts themselves costs another 0.5 ms, so they
+are not defined at run time.
 
 >>> from pydantic import TypeAdapter
 >>> TypeAdapter(PrincipalField).validate_python({"principalId": "A1", "new": 1})
@@ -23,107 +25,35 @@ has ten.
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import AfterValidator
 from pydantic_core import core_schema
-from typing_extensions import Required, TypedDict
 
-from s3types._model.fields import UtcDatetime
 from s3types._values import check_bucket_name, to_utc
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
 
+    from s3types._model.block_types import (
+        BucketWire,
+        GlacierWire,
+        IntelligentTieringWire,
+        LifecycleWire,
+        PrincipalWire,
+        ReplicationWire,
+        RequestParametersWire,
+        ResponseElementsWire,
+    )
+
 __all__ = [
     "BucketField",
-    "BucketWire",
     "GlacierField",
-    "GlacierWire",
     "IntelligentTieringField",
-    "IntelligentTieringWire",
     "LifecycleField",
-    "LifecycleWire",
     "PrincipalField",
-    "PrincipalWire",
     "ReplicationField",
-    "ReplicationWire",
     "RequestParametersField",
-    "RequestParametersWire",
     "ResponseElementsField",
-    "ResponseElementsWire",
-    "RestoreWire",
-    "TransitionWire",
     "block_schemas",
 ]
-
-
-class PrincipalWire(TypedDict, total=False):
-    """``userIdentity`` / ``ownerIdentity`` as validated (unknown keys kept)."""
-
-    principalId: str | None
-
-
-class RequestParametersWire(TypedDict, total=False):
-    """``requestParameters`` as validated (unknown keys kept)."""
-
-    sourceIPAddress: str | None
-
-
-ResponseElementsWire = TypedDict(
-    "ResponseElementsWire",
-    {"x-amz-request-id": str | None, "x-amz-id-2": str | None},
-    total=False,
-)
-
-
-class BucketWire(TypedDict, total=False):
-    """``s3.bucket`` as validated (unknown keys kept)."""
-
-    name: Required[Annotated[str, AfterValidator(check_bucket_name)]]
-    ownerIdentity: PrincipalWire | None
-    arn: str | None
-
-
-class RestoreWire(TypedDict, total=False):
-    """``glacierEventData.restoreEventData`` as validated (unknown keys kept)."""
-
-    lifecycleRestorationExpiryTime: UtcDatetime | None
-    lifecycleRestoreStorageClass: str | None
-
-
-class GlacierWire(TypedDict, total=False):
-    """``glacierEventData`` as validated (unknown keys kept)."""
-
-    restoreEventData: RestoreWire | None
-
-
-class ReplicationWire(TypedDict, total=False):
-    """``replicationEventData`` as validated (unknown keys kept)."""
-
-    replicationRuleId: str | None
-    destinationBucket: str | None
-    s3Operation: str | None
-    requestTime: str | None
-    failureReason: str | None
-    threshold: str | None
-    replicationTime: str | None
-
-
-class IntelligentTieringWire(TypedDict, total=False):
-    """``intelligentTieringEventData`` as validated (unknown keys kept)."""
-
-    destinationAccessTier: str | None
-
-
-class TransitionWire(TypedDict, total=False):
-    """``lifecycleEventData.transitionEventData`` as validated (unknown keys kept)."""
-
-    destinationStorageClass: str | None
-
-
-class LifecycleWire(TypedDict, total=False):
-    """``lifecycleEventData`` as validated (unknown keys kept)."""
-
-    transitionEventData: TransitionWire | None
 
 
 # The core schemas, as pydantic builds them of the TypedDicts above with
@@ -225,26 +155,39 @@ class _Block:
         return _nullable(schema) if self.nullable else schema
 
 
-#: Each TypedDict and the function that builds its core schema, for the tests
-#: that check them against the schema pydantic builds of the TypedDict.
-block_schemas: dict[type, Callable[[], core_schema.TypedDictSchema]] = {
-    PrincipalWire: _principal,
-    RequestParametersWire: _request_parameters,
-    ResponseElementsWire: _response_elements,
-    BucketWire: _bucket,
-    RestoreWire: _restore,
-    GlacierWire: _glacier,
-    ReplicationWire: _replication,
-    IntelligentTieringWire: _intelligent_tiering,
-    TransitionWire: _transition,
-    LifecycleWire: _lifecycle,
+#: The function that builds each block's core schema, by the name of its
+#: TypedDict in :mod:`s3types._model.block_types` (for the tests that hold
+#: the two to the same schema).
+block_schemas: dict[str, Callable[[], core_schema.TypedDictSchema]] = {
+    "PrincipalWire": _principal,
+    "RequestParametersWire": _request_parameters,
+    "ResponseElementsWire": _response_elements,
+    "BucketWire": _bucket,
+    "RestoreWire": _restore,
+    "GlacierWire": _glacier,
+    "ReplicationWire": _replication,
+    "IntelligentTieringWire": _intelligent_tiering,
+    "TransitionWire": _transition,
+    "LifecycleWire": _lifecycle,
 }
 
-PrincipalField = Annotated[PrincipalWire | None, _Block(_principal)]
-RequestParametersField = Annotated[RequestParametersWire | None, _Block(_request_parameters)]
-ResponseElementsField = Annotated[ResponseElementsWire | None, _Block(_response_elements)]
-BucketField = Annotated[BucketWire, _Block(_bucket, nullable=False)]
-GlacierField = Annotated[GlacierWire | None, _Block(_glacier)]
-ReplicationField = Annotated[ReplicationWire | None, _Block(_replication)]
-IntelligentTieringField = Annotated[IntelligentTieringWire | None, _Block(_intelligent_tiering)]
-LifecycleField = Annotated[LifecycleWire | None, _Block(_lifecycle)]
+# The field types: the TypedDict for type checkers; for pydantic, the
+# written-out schema (the TypedDicts are not defined at run time).
+if TYPE_CHECKING:
+    PrincipalField = PrincipalWire | None
+    RequestParametersField = RequestParametersWire | None
+    ResponseElementsField = ResponseElementsWire | None
+    BucketField = BucketWire
+    GlacierField = GlacierWire | None
+    ReplicationField = ReplicationWire | None
+    IntelligentTieringField = IntelligentTieringWire | None
+    LifecycleField = LifecycleWire | None
+else:
+    PrincipalField = Annotated[object, _Block(_principal)]
+    RequestParametersField = Annotated[object, _Block(_request_parameters)]
+    ResponseElementsField = Annotated[object, _Block(_response_elements)]
+    BucketField = Annotated[object, _Block(_bucket, nullable=False)]
+    GlacierField = Annotated[object, _Block(_glacier)]
+    ReplicationField = Annotated[object, _Block(_replication)]
+    IntelligentTieringField = Annotated[object, _Block(_intelligent_tiering)]
+    LifecycleField = Annotated[object, _Block(_lifecycle)]
