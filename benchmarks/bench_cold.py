@@ -31,8 +31,15 @@ __all__ = [
     "adapter_programs",
     "cold_env",
     "core_programs",
+    "S3TYPES_FIRST_EVENT_CODE",
+    "TimedResult",
+    "load_event_code",
     "measure",
+    "measure_timed",
     "new_cache_dir",
+    "pydantic_floor_code",
+    "run_program",
+    "timed_after",
 ]
 
 S3TYPES_FIRST_EVENT = "s3types: import + parse first event"
@@ -75,15 +82,34 @@ class ColdResult:
     cpus_ms: tuple[float, ...] = ()
 
 
+#: s3types' first event, once ``event`` holds the loaded notification.
+S3TYPES_FIRST_EVENT_CODE = (
+    "from s3types import parse_event\n"
+    "r = parse_event(event).records[0]\n"
+    "(r.bucket_name, r.key, r.size, r.version_id)\n"
+)
+
+
+def load_event_code(event_text: str) -> str:
+    """The lines every first-event program starts with: ``event`` is the notification."""
+    return f"import json\nevent = json.loads({event_text!r})\n"
+
+
+def pydantic_floor_code(event_text: str) -> str:
+    """What any pydantic-based parser pays at least: the model machinery and its plugin lookup."""
+    return (
+        load_event_code(event_text)
+        + "from pydantic import BaseModel\n"
+        + "class Notification(BaseModel):\n"
+        + "    Records: list[object]\n"
+        + "Notification.model_validate(event)\n"
+    )
+
+
 def core_programs(event_text: str) -> list[Program]:
     """The interpreter, pydantic, s3types, and a first event through s3types vs Powertools."""
-    load = f"import json\nevent = json.loads({event_text!r})\n"
-    s3types_first = (
-        load
-        + "from s3types import parse_event\n"
-        + "r = parse_event(event).records[0]\n"
-        + "(r.bucket_name, r.key, r.size, r.version_id)\n"
-    )
+    load = load_event_code(event_text)
+    s3types_first = load + S3TYPES_FIRST_EVENT_CODE
     powertools_first = (
         load
         + "from urllib.parse import unquote_plus\n"
@@ -93,15 +119,8 @@ def core_programs(event_text: str) -> list[Program]:
         + "o = r.s3.object\n"
         + "(r.s3.bucket.name, unquote_plus(o.key), o.size, o.versionId)\n"
     )
-    # What any pydantic-based parser pays at least: the model machinery and
-    # pydantic's plugin lookup (importlib.metadata) on its first validator.
-    pydantic_floor = (
-        load
-        + "from pydantic import BaseModel\n"
-        + "class Notification(BaseModel):\n"
-        + "    Records: list[object]\n"
-        + "Notification.model_validate(event)\n"
-    )
+    # pydantic's plugin lookup (importlib.metadata) runs on its first validator.
+    pydantic_floor = pydantic_floor_code(event_text)
     return [
         Program("python -c pass", "pass"),
         Program("from pydantic import BaseModel", "from pydantic import BaseModel"),
@@ -154,6 +173,8 @@ class AdapterPrograms:
     #: The same plus ``import s3types``: what the adapter may not exceed by 5 ms.
     baseline: Program
     adapter_import: Program
+    #: The baseline's imports, then ``import adapter`` timed inside the process.
+    timed_import: Program
 
 
 def adapter_programs(env: dict[str, str]) -> tuple[list[AdapterPrograms], dict[str, str]]:
@@ -175,6 +196,11 @@ def adapter_programs(env: dict[str, str]) -> tuple[list[AdapterPrograms], dict[s
                 framework_alone=Program(f"{label}: its own import", framework_code or "pass"),
                 baseline=Program(f"{label} + s3types", framework_code + "import s3types\n"),
                 adapter_import=Program(f"import {adapter}", f"import {adapter}"),
+                timed_import=timed_after(
+                    framework_code + "import s3types\n",
+                    f"import {adapter}",
+                    f"import {adapter}, timed after {label} + s3types",
+                ),
             )
         )
     return built, errors
@@ -214,6 +240,72 @@ def _program_env(program: Program, env: dict[str, str]) -> dict[str, str]:
 def _children_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+@dataclass(frozen=True)
+class TimedResult:
+    """A part of a program timed inside fresh processes (:func:`timed_after`), in ms."""
+
+    wall_ms: float
+    wall_low_ms: float
+    wall_high_ms: float
+    cpu_ms: float
+    runs: int
+
+
+def timed_after(setup: str, timed_code: str, name: str) -> Program:
+    """A program that runs ``setup``, then times ``timed_code`` (wall and CPU, printed in ms).
+
+    The difference of two whole processes carries the noise of two
+    interpreter starts and imports, tens of ms on a loaded machine; timing
+    the part itself, after the same setup, does not.
+    """
+    body = "".join(f"    {line}\n" for line in timed_code.splitlines())
+    code = (
+        setup
+        + "import time\n"
+        + "def timed_part():\n"
+        + body
+        + "cpu, wall = time.process_time(), time.perf_counter()\n"
+        + "timed_part()\n"
+        + "wall, cpu = time.perf_counter() - wall, time.process_time() - cpu\n"
+        + "print(wall * 1e3, cpu * 1e3)\n"
+    )
+    return Program(name, code)
+
+
+def measure_timed(
+    programs: Sequence[Program], env: dict[str, str], *, rounds: int, warmup: int = 2
+) -> dict[str, TimedResult]:
+    """Run :func:`timed_after` programs ``rounds`` times, alternating; keyed by name."""
+    samples: dict[str, list[tuple[float, float]]] = {p.name: [] for p in programs}
+    for index in range(warmup + rounds):
+        for offset in range(len(programs)):
+            program = programs[(index + offset) % len(programs)]
+            wall, cpu = (float(value) for value in run_program(program, env).split())
+            if index >= warmup:
+                samples[program.name].append((wall, cpu))
+    found: dict[str, TimedResult] = {}
+    for name, runs in samples.items():
+        walls = [wall for wall, _ in runs]
+        low, median, high = statistics.quantiles(walls, n=4)
+        cpu = statistics.median(cpu for _, cpu in runs)
+        found[name] = TimedResult(median, low, high, cpu, len(runs))
+    return found
+
+
+def run_program(program: Program, env: dict[str, str]) -> str:
+    """Run ``program`` once as it is measured (same environment and flags); its stdout."""
+    done = _python(
+        program.code,
+        _program_env(program, env),
+        program.flags,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    output: str = done.stdout
+    return output
 
 
 def _run_once(program: Program, env: dict[str, str]) -> tuple[float, float]:
