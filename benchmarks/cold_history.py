@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             commit = _export(revision, source)
             package = Path(work) / f"package-{commit}"
             build_lambda_package(source, package)
-            timed = timed_after(setup, S3TYPES_FIRST_EVENT_CODE, f"{revision} ({commit})")
+            label = commit if commit.startswith(revision) else f"{revision} ({commit})"
+            timed = timed_after(setup, S3TYPES_FIRST_EVENT_CODE, label)
             programs.append(
                 Program(
                     timed.name,
