@@ -341,3 +341,20 @@ def test_importing_the_adapter_loads_no_deployment_tools(
     # Cold start: the Object Lambda conversions must not bring urllib.request.
     loaded = modules_loaded_by("import s3types_powertools")
     assert loaded & deployment_only == set()
+
+
+def test_the_batch_and_object_lambda_conversions_load_on_first_use(
+    modules_loaded_by: Callable[[str], set[str]],
+) -> None:
+    later = {"s3types.batch", "s3types.object_lambda", "s3types_powertools._invocations"}
+    assert modules_loaded_by("import s3types_powertools") & later == set()
+    used = modules_loaded_by(
+        "from s3types_powertools import batch_job_from_data_class, to_data_class"
+    )
+    assert later <= used
+    import s3types_powertools
+
+    convert = s3types_powertools.batch_job_to_data_class
+    assert convert.__module__ == "s3types_powertools._invocations"
+    with pytest.raises(AttributeError, match="batch_job_to_dataclass"):
+        getattr(s3types_powertools, "batch_job_to_dataclass")  # noqa: B009
