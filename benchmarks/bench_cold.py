@@ -26,6 +26,7 @@ __all__ = [
     "PYDANTIC_FLOOR",
     "S3TYPES_FIRST_EVENT",
     "AdapterPrograms",
+    "FLOOR_MODEL_CODE",
     "ColdResult",
     "Program",
     "adapter_programs",
@@ -38,6 +39,7 @@ __all__ = [
     "measure_timed",
     "new_cache_dir",
     "pydantic_floor_code",
+    "pydantic_import_code",
     "run_program",
     "timed_after",
 ]
@@ -95,15 +97,22 @@ def load_event_code(event_text: str) -> str:
     return f"import json\nevent = json.loads({event_text!r})\n"
 
 
+#: The floor's one-field model, defined and validated once (``BaseModel`` imported).
+FLOOR_MODEL_CODE = (
+    "class Notification(BaseModel):\n"
+    "    Records: list[object]\n"
+    "Notification.model_validate(event)\n"
+)
+
+
+def pydantic_import_code(event_text: str) -> str:
+    """The floor up to its model: the event loaded and ``BaseModel`` imported."""
+    return load_event_code(event_text) + "from pydantic import BaseModel\n"
+
+
 def pydantic_floor_code(event_text: str) -> str:
     """What any pydantic-based parser pays at least: the model machinery and its plugin lookup."""
-    return (
-        load_event_code(event_text)
-        + "from pydantic import BaseModel\n"
-        + "class Notification(BaseModel):\n"
-        + "    Records: list[object]\n"
-        + "Notification.model_validate(event)\n"
-    )
+    return pydantic_import_code(event_text) + FLOOR_MODEL_CODE
 
 
 def core_programs(event_text: str) -> list[Program]:

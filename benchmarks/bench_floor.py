@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.bench_cold import (
+    FLOOR_MODEL_CODE,
     PYDANTIC_FLOOR,
     S3TYPES_FIRST_EVENT,
     S3TYPES_FIRST_EVENT_CODE,
@@ -51,6 +52,7 @@ from benchmarks.bench_cold import (
     TimedResult,
     measure_timed,
     pydantic_floor_code,
+    pydantic_import_code,
     timed_after,
 )
 
@@ -186,10 +188,10 @@ def floor_settings(
     bare = inside_program(
         event_text, BARE_SHAPE_FIRST_EVENT_CODE, "bare four-model shape, timed after the floor"
     )
-    floor_code = pydantic_floor_code(event_text)
-    split = floor_code.index("class Notification")
     first_model = timed_after(
-        floor_code[:split], floor_code[split:], "pydantic's first model, timed after its import"
+        pydantic_import_code(event_text),
+        FLOOR_MODEL_CODE,
+        "pydantic's first model, timed after its import",
     )
     places: list[tuple[str, tuple[str, ...], tuple[tuple[str, str | None], ...]]] = [
         ("dev venv", (), ())

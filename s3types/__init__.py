@@ -6,9 +6,10 @@
 'red flower.jpg'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from s3types._errors import S3EventError
+from s3types._lazy import lazy_exports
 from s3types._model import LAZY_MODELS, Origin, S3Entity, S3Event, S3EventRecord, S3Object
 from s3types._names import EventName
 from s3types._parse import parse_event, records
@@ -45,37 +46,29 @@ if TYPE_CHECKING:
 # Imported on first use, not by every cold start: the models of the blocks a
 # record keeps as dicts (see s3types._model), the TypedDicts of the wire
 # shape, which only annotations use, and the at-least-once helpers.
-_WIRE_DICTS = frozenset(
+__getattr__ = lazy_exports(
+    globals(),
     {
-        "EventBridgeS3EventDict",
-        "S3BucketDict",
-        "S3EntityDict",
-        "S3EventDict",
-        "S3EventRecordDict",
-        "S3ObjectDict",
-        "S3TestEventDict",
-        "SnsEventDict",
-        "SqsEventDict",
-        "SqsRecordDict",
-    }
+        **dict.fromkeys(LAZY_MODELS, "._model"),
+        **dict.fromkeys(
+            (
+                "EventBridgeS3EventDict",
+                "S3BucketDict",
+                "S3EntityDict",
+                "S3EventDict",
+                "S3EventRecordDict",
+                "S3ObjectDict",
+                "S3TestEventDict",
+                "SnsEventDict",
+                "SqsEventDict",
+                "SqsRecordDict",
+            ),
+            "._wire",
+        ),
+        "dedupe": "._at_least_once",
+        "latest_per_key": "._at_least_once",
+    },
 )
-
-
-def __getattr__(name: str) -> Any:
-    if name in LAZY_MODELS:
-        home = "s3types._model"
-    elif name in _WIRE_DICTS:
-        home = "s3types._wire"
-    elif name in ("dedupe", "latest_per_key"):
-        home = "s3types._at_least_once"
-    else:
-        raise AttributeError(f"module 's3types' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
 
 __version__ = "0.1.0"
 

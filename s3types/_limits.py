@@ -21,7 +21,6 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_RECORDS",
     "check_depth",
-    "check_model_depth",
     "check_record_depth",
     "holds_only_validated",
     "too_deep",
@@ -125,21 +124,6 @@ def _check_extra(model: BaseModel, room: int, path: str) -> None:
         raise too_deep(path)
 
 
-def check_model_depth(model: BaseModel, level: int, path: str) -> None:
-    """Refuse a validated model whose kept values reach past :data:`MAX_DEPTH` (any model).
-
-    ``level`` is the model's own level in its JSON document. Only what
-    validation could not bound is walked: extras and blocks kept as dicts.
-    """
-    room = MAX_DEPTH - level
-    _check_extra(model, room, path)
-    for value in model.__dict__.values():
-        if isinstance(value, BaseModel):
-            check_model_depth(value, level + 1, path)
-        elif type(value) is dict:
-            _check_block(cast("dict[str, Any]", value), room, path)
-
-
 # The keys validation bounds (str or None) in the blocks kept as dicts.
 _PRINCIPAL = frozenset({"principalId"})
 _REQUEST = frozenset({"sourceIPAddress"})
@@ -191,7 +175,11 @@ def holds_only_validated(event: S3Event) -> bool:
 
 
 def check_record_depth(record: S3EventRecord, level: int, path: str) -> None:
-    """:func:`check_model_depth` for a record, along the fields a record has (the hot path)."""
+    """Refuse a validated record whose kept values reach past :data:`MAX_DEPTH`.
+
+    ``level`` is the record's own level in its JSON document. Only what
+    validation could not bound is walked: extras and the blocks kept as dicts.
+    """
     if _only_validated(record):
         return
     room = MAX_DEPTH - level

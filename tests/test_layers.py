@@ -22,6 +22,7 @@ CORE = (
     "s3types._names",
     "s3types._wire",
     "s3types._errors",
+    "s3types._lazy",
     "s3types._eventbridge",
     "s3types._limits",
     "s3types._narrow",

@@ -19,8 +19,9 @@ except ImportError as err:
         " pip install 's3types[powertools]'"
     ) from err
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from s3types._lazy import lazy_exports
 from s3types_powertools._context import powertools_context
 from s3types_powertools._data_classes import from_data_class, to_data_class
 from s3types_powertools._event_source import s3_event_source
@@ -39,27 +40,20 @@ if TYPE_CHECKING:
 # The Batch Operations and Object Lambda conversions load on first use: a
 # function that reads S3 notifications does not pay for s3types.batch,
 # s3types.object_lambda and Powertools' data classes of those events.
-_INVOCATIONS = frozenset(
-    {
-        "batch_job_from_data_class",
-        "batch_job_to_data_class",
-        "batch_response_from_data_class",
-        "batch_response_to_data_class",
-        "object_lambda_event_from_data_class",
-        "object_lambda_event_to_data_class",
-    }
+__getattr__ = lazy_exports(
+    globals(),
+    dict.fromkeys(
+        (
+            "batch_job_from_data_class",
+            "batch_job_to_data_class",
+            "batch_response_from_data_class",
+            "batch_response_to_data_class",
+            "object_lambda_event_from_data_class",
+            "object_lambda_event_to_data_class",
+        ),
+        "._invocations",
+    ),
 )
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _INVOCATIONS:
-        raise AttributeError(f"module 's3types_powertools' has no attribute {name!r}")
-    from s3types_powertools import _invocations
-
-    value = getattr(_invocations, name)
-    globals()[name] = value
-    return value
-
 
 __all__ = [
     "batch_job_from_data_class",

@@ -33,9 +33,10 @@ so a cold start loads only what it receives.
 ['a direct S3 event notification', 'an SQS batch']
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from s3types._deliveries.direct import DIRECT
+from s3types._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from s3types._deliveries._base import At, Carrier, Delivery
@@ -52,32 +53,24 @@ if TYPE_CHECKING:
 
 # Imported on first use (see above): name -> the module of this package that defines it.
 _LAZY = {
-    "CEPH_CLOUD_EVENT": "ceph",
-    "EVENTBRIDGE": "eventbridge",
-    "RECEIVE_MESSAGE": "receive_message",
-    "REGISTRY": "registry",
-    "SNS": "sns",
-    "SNS_MESSAGE": "sns_message",
-    "SQS": "sqs",
-    "TEST_EVENT": "s3_test_event",
-    "At": "_base",
-    "Carrier": "_base",
-    "Delivery": "_base",
-    "Found": "_walk",
-    "construct_event": "_walk",
-    "describe": "_describe",
+    "CEPH_CLOUD_EVENT": ".ceph",
+    "EVENTBRIDGE": ".eventbridge",
+    "RECEIVE_MESSAGE": ".receive_message",
+    "REGISTRY": ".registry",
+    "SNS": ".sns",
+    "SNS_MESSAGE": ".sns_message",
+    "SQS": ".sqs",
+    "TEST_EVENT": ".s3_test_event",
+    "At": "._base",
+    "Carrier": "._base",
+    "Delivery": "._base",
+    "Found": "._walk",
+    "construct_event": "._walk",
+    "describe": "._describe",
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 's3types._deliveries' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"s3types._deliveries.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(globals(), _LAZY)
 
 
 __all__ = [

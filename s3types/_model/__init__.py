@@ -15,8 +15,9 @@ nothing from deliveries, adapters, ops, the CLI or testing.
 'red flower.jpg'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from s3types._lazy import lazy_exports
 from s3types._model.entities import S3Entity, S3Object
 from s3types._model.event import S3Event
 from s3types._model.origin import DIRECT, Origin
@@ -37,29 +38,21 @@ if TYPE_CHECKING:
 
 #: The models defined on first use, by the module (of this package) that defines each.
 LAZY_MODELS = {
-    "GlacierEventData": "event_data",
-    "IntelligentTieringEventData": "event_data",
-    "LifecycleEventData": "event_data",
-    "ReplicationEventData": "event_data",
-    "RestoreEventData": "event_data",
-    "TransitionEventData": "event_data",
-    "RequestParameters": "identities",
-    "ResponseElements": "identities",
-    "UserIdentity": "identities",
-    "S3Bucket": "bucket",
-    "S3TestEvent": "test_event",
+    "GlacierEventData": ".event_data",
+    "IntelligentTieringEventData": ".event_data",
+    "LifecycleEventData": ".event_data",
+    "ReplicationEventData": ".event_data",
+    "RestoreEventData": ".event_data",
+    "TransitionEventData": ".event_data",
+    "RequestParameters": ".identities",
+    "ResponseElements": ".identities",
+    "UserIdentity": ".identities",
+    "S3Bucket": ".bucket",
+    "S3TestEvent": ".test_event",
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = LAZY_MODELS.get(name)
-    if module is None:
-        raise AttributeError(f"module 's3types._model' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"s3types._model.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(globals(), LAZY_MODELS)
 
 
 __all__ = [

@@ -14,7 +14,9 @@ keeping every other rule.
 >>> check_triggers([jpg, png])
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from s3types._lazy import lazy_exports
 
 # What a function loads at run time (its handler's Trigger) is imported here;
 # the rest (overlap rule, configuration, apply, export: tools for deploying)
@@ -39,31 +41,22 @@ if TYPE_CHECKING:
     from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
 
 _LAZY = {
-    "TriggerPlan": "_apply",
-    "apply_triggers": "_apply",
-    "notification_configuration": "_configuration",
-    "parse_target": "_configuration",
-    "rules_of": "_configuration",
-    "EXPORT_FORMATS": "_export",
-    "ExportFormat": "_export",
-    "export_triggers": "_export",
-    "sam_template": "_export",
-    "S3_AMBIGUOUS_MESSAGE": "_overlap",
-    "check_triggers": "_overlap",
-    "overlap": "_overlap",
+    "TriggerPlan": "._apply",
+    "apply_triggers": "._apply",
+    "notification_configuration": "._configuration",
+    "parse_target": "._configuration",
+    "rules_of": "._configuration",
+    "EXPORT_FORMATS": "._export",
+    "ExportFormat": "._export",
+    "export_triggers": "._export",
+    "sam_template": "._export",
+    "S3_AMBIGUOUS_MESSAGE": "._overlap",
+    "check_triggers": "._overlap",
+    "overlap": "._overlap",
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the deployment tools (PEP 562) the first time one of them is used."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 's3types.triggers' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"s3types.triggers.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(globals(), _LAZY)
 
 
 __all__ = [

@@ -8,6 +8,7 @@ deliveries load when first needed. Each check runs in a fresh interpreter.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -142,7 +143,7 @@ def test_the_first_event_of_another_delivery_loads_the_registry() -> None:
 
 def test_every_lazy_name_is_the_class_its_module_defines() -> None:
     for name, module in _model.LAZY_MODELS.items():
-        defined = getattr(__import__(f"s3types._model.{module}", fromlist=[name]), name)
+        defined = getattr(importlib.import_module(module, "s3types._model"), name)
         assert getattr(s3types, name) is defined
         assert getattr(_model, name) is defined
     for name in s3types.__all__:
