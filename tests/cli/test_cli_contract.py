@@ -11,16 +11,7 @@ import pytest
 
 from s3types import parse_event
 from s3types.testing import make_event
-
-
-def _cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "s3types", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
+from tests.cli.cli_process import run_cli
 
 
 @pytest.mark.parametrize(
@@ -32,7 +23,7 @@ def _cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     ],
 )
 def test_event_rejects_an_unknown_name_with_the_closest_valid_one(name: str, closest: str) -> None:
-    shown = _cli("event", name)
+    shown = run_cli("event", name)
 
     assert shown.returncode == 2
     assert shown.stdout == b""
@@ -40,14 +31,14 @@ def test_event_rejects_an_unknown_name_with_the_closest_valid_one(name: str, clo
 
 
 def test_event_rejects_a_name_that_matches_nothing() -> None:
-    shown = _cli("event", "bogus")
+    shown = run_cli("event", "bogus")
 
     assert shown.returncode == 2
     assert "'bogus' is not an S3 event name" in shown.stderr.decode()
 
 
 def test_event_rejects_the_test_event_as_an_event_type() -> None:
-    shown = _cli("event", "s3:TestEvent")
+    shown = run_cli("event", "s3:TestEvent")
 
     assert shown.returncode == 2
     assert "use the name 'test'" in shown.stderr.decode()
@@ -55,7 +46,7 @@ def test_event_rejects_the_test_event_as_an_event_type() -> None:
 
 @pytest.mark.parametrize("via", [None, "sqs", "sns", "sqs-sns"])
 def test_event_test_prints_the_real_s3_test_event(via: str | None) -> None:
-    shown = _cli("event", "test", "--bucket", "photos", *(("--via", via) if via else ()))
+    shown = run_cli("event", "test", "--bucket", "photos", *(("--via", via) if via else ()))
 
     assert shown.returncode == 0, shown.stderr
     event = parse_event(shown.stdout)
@@ -66,7 +57,7 @@ def test_event_test_prints_the_real_s3_test_event(via: str | None) -> None:
 
 
 def test_event_test_refuses_eventbridge() -> None:
-    shown = _cli("event", "test", "--via", "eventbridge")
+    shown = run_cli("event", "test", "--via", "eventbridge")
 
     assert shown.returncode == 2
     assert b"no s3:TestEvent to EventBridge" in shown.stderr
@@ -78,7 +69,7 @@ def test_parse_escapes_bucket_names_and_version_ids_like_keys() -> None:
     record["s3"]["bucket"]["name"] = "evil\x1b]0;owned\x07bucket"
     record["s3"]["object"]["versionId"] = "\x1b[2Jversion"
 
-    shown = _cli("parse", "-", stdin=json.dumps(event).encode())
+    shown = run_cli("parse", "-", stdin=json.dumps(event).encode())
 
     assert shown.returncode in (0, 1), shown.stderr
     assert b"\x1b" not in shown.stdout
@@ -88,21 +79,21 @@ def test_parse_escapes_bucket_names_and_version_ids_like_keys() -> None:
 
 
 def test_parse_reads_with_a_bound() -> None:
-    shown = _cli("parse", "-", "--max-bytes", "64", stdin=b"{" + b" " * 100 + b"}")
+    shown = run_cli("parse", "-", "--max-bytes", "64", stdin=b"{" + b" " * 100 + b"}")
 
     assert shown.returncode == 2
     assert b"holds more than 64 bytes" in shown.stderr
 
 
 def test_parse_refuses_dev_zero_without_exhausting_memory() -> None:
-    shown = _cli("parse", "/dev/zero")
+    shown = run_cli("parse", "/dev/zero")
 
     assert shown.returncode == 2
     assert b"holds more than 6291456 bytes" in shown.stderr
 
 
 def test_parse_help_names_the_bound() -> None:
-    text = " ".join(_cli("parse", "--help").stdout.decode().split())
+    text = " ".join(run_cli("parse", "--help").stdout.decode().split())
 
     assert "--max-bytes" in text
     assert "6 MB payload limit" in text
@@ -143,7 +134,7 @@ def test_parse_json_into_a_closed_pipe_gives_no_broken_pipe_traceback() -> None:
 def test_version_prints_the_installed_version() -> None:
     from importlib.metadata import version
 
-    shown = _cli("--version")
+    shown = run_cli("--version")
 
     assert shown.returncode == 0
     assert shown.stdout.decode().strip() == f"s3types {version('s3types')}"
@@ -152,7 +143,7 @@ def test_version_prints_the_installed_version() -> None:
 def test_parse_json_escapes_c1_controls_json_leaves_raw() -> None:
     event = make_event(bucket="b", key="k\x9b31mred")
 
-    shown = _cli("parse", "--json", "-", stdin=json.dumps(event).encode())
+    shown = run_cli("parse", "--json", "-", stdin=json.dumps(event).encode())
 
     assert shown.returncode == 0, shown.stderr
     assert "\x9b" not in shown.stdout.decode()

@@ -11,22 +11,17 @@ from pathlib import Path
 import pytest
 
 from s3types import parse_event
+from tests.cli.cli_process import run_cli
 
 EVENTS = Path(__file__).parent.parent / "events"
 
 
-def _cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "s3types", *args], input=stdin, capture_output=True, check=False
-    )
-
-
 def test_event_piped_into_parse_shows_the_decoded_key() -> None:
-    made = _cli("event", "put", "--bucket", "b", "--key", "red flower+ä.jpg")
+    made = run_cli("event", "put", "--bucket", "b", "--key", "red flower+ä.jpg")
     assert made.returncode == 0, made.stderr
     wire = json.loads(made.stdout)
     assert wire["Records"][0]["s3"]["object"]["key"] == "red+flower%2B%C3%A4.jpg"
-    shown = _cli("parse", "-", stdin=made.stdout)
+    shown = run_cli("parse", "-", stdin=made.stdout)
     assert shown.returncode == 0, shown.stderr
     assert "red flower+ä.jpg" in shown.stdout.decode()
     assert "ObjectCreated:Put" in shown.stdout.decode()
@@ -34,7 +29,7 @@ def test_event_piped_into_parse_shows_the_decoded_key() -> None:
 
 @pytest.mark.parametrize("via", ["sqs", "sns", "sqs-sns", "eventbridge"])
 def test_event_via_services(via: str) -> None:
-    made = _cli(
+    made = run_cli(
         "event", "delete", "--bucket", "b", "--key", "x/y z", "--version-id", "v1", "--via", via
     )
     assert made.returncode == 0, made.stderr
@@ -44,15 +39,15 @@ def test_event_via_services(via: str) -> None:
 
 
 def test_parse_json_output() -> None:
-    made = _cli("event", "copy", "--bucket", "b", "--key", "a+b", "--size", "5")
-    shown = _cli("parse", "--json", "-", stdin=made.stdout)
+    made = run_cli("event", "copy", "--bucket", "b", "--key", "a+b", "--size", "5")
+    shown = run_cli("parse", "--json", "-", stdin=made.stdout)
     assert shown.returncode == 0
     records = json.loads(shown.stdout)["records"]
     assert [(r["key"], r["raw_key"], r["size"]) for r in records] == [("a+b", "a%2Bb", 5)]
 
 
 def test_parse_test_event_file() -> None:
-    shown = _cli("parse", str(EVENTS / "events" / "aws-docs" / "s3-test-event.json"))
+    shown = run_cli("parse", str(EVENTS / "events" / "aws-docs" / "s3-test-event.json"))
     assert shown.returncode == 0
     assert "s3:TestEvent" in shown.stdout.decode()
 
@@ -71,7 +66,7 @@ def test_parse_test_event_file() -> None:
     ],
 )
 def test_parse_bad_input_exits_1_without_traceback(stdin: bytes, expected: str) -> None:
-    shown = _cli("parse", "-", stdin=stdin)
+    shown = run_cli("parse", "-", stdin=stdin)
     assert shown.returncode == 1
     error = shown.stderr.decode()
     assert expected in error
@@ -79,19 +74,19 @@ def test_parse_bad_input_exits_1_without_traceback(stdin: bytes, expected: str) 
 
 
 def test_parse_missing_file_exits_2() -> None:
-    shown = _cli("parse", "/nonexistent/event.json")
+    shown = run_cli("parse", "/nonexistent/event.json")
     assert shown.returncode == 2
     assert "cannot read" in shown.stderr.decode()
 
 
 def test_event_rejects_unknown_name() -> None:
-    shown = _cli("event", "object created", "--bucket", "b", "--key", "k")
+    shown = run_cli("event", "object created", "--bucket", "b", "--key", "k")
     assert shown.returncode == 2
     assert "is not an S3 event name" in shown.stderr.decode()
 
 
 def test_parse_survives_a_terminal_that_cannot_show_the_key(tmp_path: Path) -> None:
-    made = _cli("event", "put", "--bucket", "b", "--key", "café 🎉.txt")
+    made = run_cli("event", "put", "--bucket", "b", "--key", "café 🎉.txt")
     event_file = tmp_path / "event.json"
     event_file.write_bytes(made.stdout)
     shown = subprocess.run(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,26 +11,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from s3types.batch import parse_batch_job
+from tests.cli.cli_process import run_cli_text
 
 if TYPE_CHECKING:
     from s3types.testing import LocalS3Server
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "s3types", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=env,
-    )
-
 
 def test_event_batch_makes_a_job_from_bucket_and_key() -> None:
-    made = _cli("event", "batch", "--bucket", "photos", "--key", "a b+c.jpg", "--version-id", "v1")
+    made = run_cli_text(
+        "event", "batch", "--bucket", "photos", "--key", "a b+c.jpg", "--version-id", "v1"
+    )
     assert made.returncode == 0, made.stderr
     task = parse_batch_job(made.stdout).tasks[0]
     assert (task.bucket_name, task.key, task.raw_key, task.version_id) == (
@@ -44,7 +32,7 @@ def test_event_batch_makes_a_job_from_bucket_and_key() -> None:
 
 
 def test_event_batch_schema_1_0_names_the_bucket_arn() -> None:
-    made = _cli("event", "batch", "--bucket", "photos", "--schema-version", "1.0")
+    made = run_cli_text("event", "batch", "--bucket", "photos", "--schema-version", "1.0")
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["tasks"][0]["s3BucketArn"] == "arn:aws:s3:::photos"
 
@@ -52,7 +40,9 @@ def test_event_batch_schema_1_0_names_the_bucket_arn() -> None:
 def test_event_batch_from_a_manifest_decodes_its_keys(tmp_path: Path) -> None:
     manifest = tmp_path / "manifest.csv"
     manifest.write_text("photos,2024/red+flower%2B1.jpg\n\nphotos,b%C3%A4.jpg,3HL4k\narchive,x,\n")
-    made = _cli("event", "batch", "--manifest-csv", str(manifest), "--user-argument", "label=v3")
+    made = run_cli_text(
+        "event", "batch", "--manifest-csv", str(manifest), "--user-argument", "label=v3"
+    )
     assert made.returncode == 0, made.stderr
     job = parse_batch_job(made.stdout)
     assert [(t.bucket_name, t.key, t.version_id) for t in job.tasks] == [
@@ -75,26 +65,26 @@ def test_event_batch_from_a_manifest_decodes_its_keys(tmp_path: Path) -> None:
 def test_a_bad_manifest_says_which_line(tmp_path: Path, content: str, message: str) -> None:
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(content)
-    made = _cli("event", "batch", "--manifest-csv", str(manifest))
+    made = run_cli_text("event", "batch", "--manifest-csv", str(manifest))
     assert made.returncode == 2
     assert message in made.stderr
     assert "Traceback" not in made.stderr
 
 
 def test_a_missing_manifest_is_named(tmp_path: Path) -> None:
-    made = _cli("event", "batch", "--manifest-csv", str(tmp_path / "nope.csv"))
+    made = run_cli_text("event", "batch", "--manifest-csv", str(tmp_path / "nope.csv"))
     assert made.returncode == 2
     assert "cannot read the manifest" in made.stderr
 
 
 def test_user_arguments_need_schema_2_0() -> None:
-    made = _cli("event", "batch", "--schema-version", "1.0", "--user-argument", "a=b")
+    made = run_cli_text("event", "batch", "--schema-version", "1.0", "--user-argument", "a=b")
     assert made.returncode == 2
     assert "needs --schema-version 2.0" in made.stderr
 
 
 def test_a_user_argument_must_be_key_equals_value() -> None:
-    made = _cli("event", "batch", "--user-argument", "novalue")
+    made = run_cli_text("event", "batch", "--user-argument", "novalue")
     assert made.returncode == 2
     assert "KEY=VALUE" in made.stderr
 
@@ -108,7 +98,9 @@ def test_a_backfill_tried_locally_from_a_manifest(tmp_path: Path, s3_server: Loc
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(f"{bucket},photos/red+flower.jpg\n{bucket},photos/missing.jpg\n")
     job_file = tmp_path / "job.json"
-    made = _cli("event", "batch", "--manifest-csv", str(manifest), "--user-argument", "label=v3")
+    made = run_cli_text(
+        "event", "batch", "--manifest-csv", str(manifest), "--user-argument", "label=v3"
+    )
     assert made.returncode == 0, made.stderr
     job_file.write_text(made.stdout)
     env = dict(
@@ -118,7 +110,7 @@ def test_a_backfill_tried_locally_from_a_manifest(tmp_path: Path, s3_server: Loc
         AWS_SECRET_ACCESS_KEY="testing",
         AWS_DEFAULT_REGION="us-east-1",
     )
-    ran = _cli(
+    ran = run_cli_text(
         "invoke",
         "examples/batch_backfill.py:backfill",
         "--event",
@@ -137,12 +129,12 @@ def test_a_backfill_tried_locally_from_a_manifest(tmp_path: Path, s3_server: Loc
 
 
 def test_invoke_rejects_a_broken_job_with_the_field_path(tmp_path: Path) -> None:
-    made = _cli("event", "batch", "--bucket", "b")
+    made = run_cli_text("event", "batch", "--bucket", "b")
     job = json.loads(made.stdout)
     del job["tasks"][0]["taskId"]
     job_file = tmp_path / "job.json"
     job_file.write_text(json.dumps(job))
-    ran = _cli("invoke", "examples/batch_backfill.py:backfill", "--event", str(job_file))
+    ran = run_cli_text("invoke", "examples/batch_backfill.py:backfill", "--event", str(job_file))
     assert ran.returncode == 1
     assert "not a valid batch invocation" in ran.stderr
     assert "tasks[0].taskId: required field is missing" in ran.stderr

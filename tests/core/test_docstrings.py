@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pytest
+
+from tests.doctests import run_docstring_examples
 
 MODULES = [
     "s3types",
     "s3types._errors",
     "s3types._deliveries",
+    "s3types._deliveries.registry",
     "s3types._detect",
     "s3types._eventbridge",
+    "s3types._lazy",
     "s3types._model",
+    "s3types._model.bucket",
     "s3types._model.entities",
     "s3types._model.event",
     "s3types._model.event_data",
+    "s3types._model.identities",
     "s3types._model.origin",
     "s3types._model.record",
+    "s3types._model.test_event",
+    "s3types._model.wire",
     "s3types._names",
     "s3types._parse",
     "s3types._problems",
@@ -30,7 +35,4 @@ MODULES = [
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0
-    assert result.failed == 0
+    run_docstring_examples(name)

@@ -5,30 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from s3types.object_lambda import parse_object_lambda_event
+from tests.cli.cli_process import run_cli_text
 from tests.object_lambda.object_lambda_endpoints import LINE, Origin, Recorder
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "s3types", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=env,
-    )
 
 
 def test_event_object_lambda_makes_each_operation() -> None:
     for operation in ("GetObject", "HeadObject", "ListObjects", "ListObjectsV2"):
-        made = _cli("event", "object-lambda", "--operation", operation, "--key", "docs/a.txt")
+        made = run_cli_text(
+            "event", "object-lambda", "--operation", operation, "--key", "docs/a.txt"
+        )
         assert made.returncode == 0, made.stderr
         event = parse_object_lambda_event(made.stdout)
         assert event.operation == operation
@@ -36,7 +24,9 @@ def test_event_object_lambda_makes_each_operation() -> None:
 
 
 def test_event_object_lambda_passes_range_and_payload() -> None:
-    made = _cli("event", "object-lambda", "--range", "bytes=0-9", "--payload", '{"mask": "#"}')
+    made = run_cli_text(
+        "event", "object-lambda", "--range", "bytes=0-9", "--payload", '{"mask": "#"}'
+    )
     event = parse_object_lambda_event(made.stdout)
     assert event.user_request.header("Range") == "bytes=0-9"
     assert json.loads(event.configuration.payload) == {"mask": "#"}
@@ -45,7 +35,7 @@ def test_event_object_lambda_passes_range_and_payload() -> None:
 def test_invoke_runs_the_redaction_example(
     tmp_path: Path, origin: Origin, recorder: Recorder
 ) -> None:
-    made = _cli("event", "object-lambda", "--input-url", origin.url(3 * len(LINE)))
+    made = run_cli_text("event", "object-lambda", "--input-url", origin.url(3 * len(LINE)))
     assert made.returncode == 0, made.stderr
     event_file = tmp_path / "request.json"
     event_file.write_text(made.stdout)
@@ -58,7 +48,7 @@ def test_invoke_runs_the_redaction_example(
         AWS_DEFAULT_REGION="us-east-1",
     )
     env.pop("AWS_ENDPOINT_URL", None)
-    ran = _cli(
+    ran = run_cli_text(
         "invoke",
         "examples/object_lambda_redact.py:handler",
         "--event",
@@ -76,12 +66,14 @@ def test_invoke_runs_the_redaction_example(
 
 
 def test_invoke_rejects_a_broken_object_lambda_request(tmp_path: Path) -> None:
-    made = _cli("event", "object-lambda")
+    made = run_cli_text("event", "object-lambda")
     event = json.loads(made.stdout)
     del event["userRequest"]
     event_file = tmp_path / "request.json"
     event_file.write_text(json.dumps(event))
-    ran = _cli("invoke", "examples/object_lambda_redact.py:handler", "--event", str(event_file))
+    ran = run_cli_text(
+        "invoke", "examples/object_lambda_redact.py:handler", "--event", str(event_file)
+    )
     assert ran.returncode == 1
     assert "not a valid object-lambda invocation" in ran.stderr
     assert "userRequest: required field is missing" in ran.stderr

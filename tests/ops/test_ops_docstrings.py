@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import io
 import zipfile
 from typing import TYPE_CHECKING
@@ -12,6 +10,7 @@ import pytest
 
 from s3types import S3EventRecord, parse_event
 from s3types.testing import make_event
+from tests.doctests import run_docstring_examples
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,20 +33,9 @@ WITH_A_CLIENT = [
 ]
 
 
-def run_examples(name: str, **globs: object) -> None:
-    module = importlib.import_module(name)
-    result = doctest.testmod(
-        module,
-        extraglobs=globs,
-        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
-    )
-    assert result.attempted > 0
-    assert result.failed == 0
-
-
 @pytest.mark.parametrize("name", PURE)
 def test_pure_examples(name: str) -> None:
-    run_examples(name)
+    run_docstring_examples(name)
 
 
 @pytest.mark.parametrize("name", WITH_A_CLIENT)
@@ -75,4 +63,4 @@ def test_examples_with_a_client(
     record: S3EventRecord = parse_event(event).records[0]
     (tmp_path / "report.csv").write_bytes(b"a,b\n1,2\n")
     monkeypatch.chdir(tmp_path)
-    run_examples(name, client=client, record=record)
+    run_docstring_examples(name, client=client, record=record)
