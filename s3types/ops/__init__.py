@@ -9,9 +9,8 @@ expected, an ``S3EventRecord`` can be passed instead. Objects of any size:
 multipart transfers for large objects. Only the type checker sees boto3
 here: the client is yours.
 
->>> import boto3
->>> from s3types.ops import get_object, put_object
->>> client = boto3.client("s3")
+>>> from s3types.ops import get_object, put_object, s3_client
+>>> client = s3_client()
 >>> put_object(client, "my-bucket", "hello.txt", "hello", tags={"kind": "greeting"})
 PutResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
 >>> get_object(client, "my-bucket", "hello.txt").body
@@ -21,6 +20,7 @@ b'hello'
 # pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
+from s3types.ops._client import s3_client
 from s3types.ops._current import get_current_object
 from s3types.ops._errors import ObjectTooLargeError
 from s3types.ops._object_lambda import write_get_object_response
@@ -64,5 +64,6 @@ __all__ = [
     "presign_get",
     "presign_put",
     "put_object",
+    "s3_client",
     "write_get_object_response",
 ]
