@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import nox
@@ -28,6 +29,7 @@ nox.options.sessions = [
     "boto3",
     "tests",
     "readme",
+    "types_extra",
 ]
 # Only the current interpreter is sure to exist on our machines: the version
 # matrix (`nox -s tests_versions`) is opt-in and skips what is missing.
@@ -111,6 +113,46 @@ def package(session: nox.Session) -> None:
         config.write('{"typeCheckingMode": "strict"}')
     session.run("mypy", "--strict", "chalice_app.py")
     session.run("pyright", "chalice_app.py")
+
+
+# argv: the mypy-boto3-* distributions expected; exits non-zero naming the difference.
+_ONLY_THESE_STUBS = """
+import importlib.metadata, sys
+names = {d.metadata["Name"].lower().replace("_", "-") for d in importlib.metadata.distributions()}
+found = sorted(n for n in names if n.startswith("mypy-boto3-"))
+want = sys.argv[1:]
+sys.exit(None if found == want else f"stubs installed: {found}; the types extra's: {want}")
+"""
+
+
+@nox.session
+def types_extra(session: nox.Session) -> None:
+    """mypy --strict and pyright strict on every example with only ``s3types[types]``'s stubs.
+
+    As a user would: the package installed (not editable) with its extras,
+    plus mypy and pyright (not the typecheck group, which has more stubs),
+    and the examples checked from a copy outside this project's
+    configuration. The installed ``mypy_boto3_*`` packages must be exactly
+    the ``types`` extra's, so an API that names a client the extra lacks fails here.
+    """
+    import shutil
+
+    session.install(".[all]", "mypy", "pyright")
+    session.install("--no-deps", "--force-reinstall", ".")
+    [stubs] = PYPROJECT["project"]["optional-dependencies"]["types"]
+    services = re.search(r"\[(.*)\]", stubs)
+    assert services is not None, f"the types extra names no services: {stubs}"
+    expected = sorted(f"mypy-boto3-{name.strip()}" for name in services[1].split(","))
+    session.run("python", "-c", _ONLY_THESE_STUBS, *expected)
+    user = session.create_tmp() + "/examples"
+    shutil.rmtree(user, ignore_errors=True)
+    shutil.copytree("examples", user, ignore=shutil.ignore_patterns("__pycache__"))
+    session.chdir(user)
+    with open("pyrightconfig.json", "w", encoding="utf-8") as config:
+        config.write('{"typeCheckingMode": "strict"}')
+    examples = sorted(name for name in os.listdir(".") if name.endswith(".py"))
+    session.run("mypy", "--strict", *examples)
+    session.run("pyright", *examples)
 
 
 @nox.session
