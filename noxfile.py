@@ -62,11 +62,23 @@ def pyright(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the documentation site with ``mkdocs build --strict``: a broken link fails it."""
+    """Build the site into ``site/`` (``mkdocs build --strict``), test it; ``-- serve`` serves it.
+
+    ``nox -s docs`` builds into ``site/`` (open ``site/index.html``), then
+    runs tests/docs on that build (every page, no raw Sphinx role, a broken
+    link fails a build). ``nox -s docs -- serve [ADDRESS]`` runs ``mkdocs
+    serve`` instead, at http://127.0.0.1:8000 unless ADDRESS says otherwise;
+    Ctrl-C stops it.
+    """
     session.install("-e", ".[all]", *DOCS)
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    if session.posargs[:1] == ["serve"]:
+        address = session.posargs[1] if len(session.posargs) > 1 else "127.0.0.1:8000"
+        session.run("mkdocs", "serve", "--strict", "--dev-addr", address, env=env)
+        return
     session.install(*TEST)
-    # Builds the site strict (into a temporary folder) and proves a broken link fails it.
-    session.run(*PYTEST, "tests/docs", *session.posargs)
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=env)
+    session.run(*PYTEST, "tests/docs", *session.posargs, env={**env, "S3TYPES_SITE": "site"})
 
 
 @nox.session
