@@ -58,12 +58,18 @@ EXPECTED = [
 
 
 def readme_commands() -> list[str]:
-    """The lines of the bash blocks under "## Try it", comments dropped."""
+    """The lines of the bash blocks "Try it" shows (its try-it and next sections), no comments.
+
+    These sections are what the docs home page includes from README.md.
+    """
     text = README.read_text(encoding="utf-8")
-    section = text.split("## Try it", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```bash\n(.*?)```", section, re.DOTALL)
-    assert blocks, "README.md: the Try it section has no bash block"
-    lines = [line.split(" # ", 1)[0].strip() for block in blocks for line in block.splitlines()]
+    lines: list[str] = []
+    for section in ("try-it", "next"):
+        start = text.index(f"--8<-- [start:{section}]")
+        end = text.index(f"--8<-- [end:{section}]")
+        block = re.search(r"```bash\n(.*?)```", text[start:end], re.DOTALL)
+        assert block is not None, f"README.md: no bash block in the {section} section"
+        lines += [line.split(" # ", 1)[0].strip() for line in block[1].splitlines()]
     return [line for line in lines if line]
 
 
