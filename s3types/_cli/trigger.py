@@ -56,7 +56,7 @@ def add_parser(subparsers: Any) -> None:
         ("export", "print the triggers as JSON, CloudFormation, SAM or Terraform"),
     ):
         sub = actions.add_parser(action, help=text, description=text)
-        _add_source_arguments(sub)
+        _add_source_arguments(sub, filters=action != "show")
         if action in ("check", "plan", "apply", "show"):
             sub.add_argument("--endpoint-url", help="an S3-compatible endpoint (e.g. moto, MinIO)")
             sub.add_argument("--region", help="the AWS region (default: your configuration's)")
@@ -79,11 +79,19 @@ def add_parser(subparsers: Any) -> None:
                 help="a key prefix the function writes to (repeatable): reported if it triggers",
             )
         if action == "export":
-            sub.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+            sub.add_argument(
+                "--format",
+                choices=EXPORT_FORMATS,
+                default="json",
+                help=f"the output format, one of {', '.join(EXPORT_FORMATS)} (default: json)",
+            )
         sub.set_defaults(func=run)
 
 
-def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_source_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
+    # `show` prints the bucket's whole configuration: the filter options are
+    # refused there (run()), and not listed in its help.
+    listed = (lambda text: text) if filters else (lambda text: argparse.SUPPRESS)
     parser.add_argument(
         "source",
         nargs="?",
@@ -97,10 +105,10 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
         "--event",
         action="append",
         metavar="TYPE",
-        help="an event type, e.g. s3:ObjectCreated:* (repeatable; without a source)",
+        help=listed("an event type, e.g. s3:ObjectCreated:* (repeatable; without a source)"),
     )
-    parser.add_argument("--prefix", help="the key prefix (without a source)")
-    parser.add_argument("--suffix", help="the key suffix (without a source)")
+    parser.add_argument("--prefix", help=listed("the key prefix (without a source)"))
+    parser.add_argument("--suffix", help=listed("the key suffix (without a source)"))
 
 
 def declared_triggers(args: argparse.Namespace) -> Declared:
@@ -239,6 +247,13 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(export_triggers(declared.triggers, args.format, target_arn=_target(args)), end="")
         return 0
+    if args.action == "show" and (args.event or args.prefix or args.suffix):
+        print(
+            "s3types trigger show: prints the bucket's whole notification configuration;"
+            " --event, --prefix and --suffix do not apply (drop them)",
+            file=sys.stderr,
+        )
+        return 2
     s3, lambda_client = _clients(args)
     if args.action == "show":
         bucket = _bucket_of(declared, args)

@@ -202,7 +202,7 @@ def test_traceback_shows_where_the_handler_raised(
         ("no_colon_here", "does not name a handler: write module:function"),
         ("missing_module_xyz:handler", "cannot import module 'missing_module_xyz'"),
         ("does/not/exist.py:handler", "no such file: does/not/exist.py"),
-        ("{handlers}:nope", "has no attribute 'nope'; its functions: broken, chained, chatty, keys"),
+        ("{handlers}:nope", "has no attribute 'nope'; its functions: broken, chained, chatty"),
         ("{handlers}:NOT_A_FUNCTION", "is a int, not a function"),
         ("{handlers}:unserializable", "not JSON-serializable"),
     ],
