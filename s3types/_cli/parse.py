@@ -137,12 +137,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     source = "standard input" if args.file == "-" else args.file
     job = parse_jobs.job_kind(data)
+    what = "a valid S3 event" if job is None else f"a valid {job[0].value} invocation"
     try:
         if job is not None:  # a Batch Operations job, an Object Lambda request
-            what = f"a valid {job[0].value} invocation"
             shown = parse_jobs.show_job(*job, as_json=args.json, shown=_shown)
         else:
-            what = "a valid S3 event"
             event = parse_event(data)
             shown = _records_json(event) if args.json else f"{_kind(event)}\n{format_table(event)}"
     except S3EventError as err:

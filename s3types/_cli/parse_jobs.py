@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from s3types._cli.event_jobs import JobKind, check_invocation, invocation_kind
 
@@ -40,7 +40,7 @@ def job_kind(data: bytes) -> tuple[JobKind, Mapping[str, Any]] | None:
     kind = invocation_kind(decoded)
     if kind is None or not isinstance(decoded, Mapping):
         return None
-    return kind, decoded  # type: ignore[return-value]
+    return kind, cast("Mapping[str, Any]", decoded)
 
 
 def show_job(kind: JobKind, event: Mapping[str, Any], *, as_json: bool, shown: Any) -> str:

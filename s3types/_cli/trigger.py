@@ -91,7 +91,10 @@ def add_parser(subparsers: Any) -> None:
 def _add_source_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
     # `show` prints the bucket's whole configuration: the filter options are
     # refused there (run()), and not listed in its help.
-    listed = (lambda text: text) if filters else (lambda text: argparse.SUPPRESS)
+
+    def listed(text: str) -> str:
+        return text if filters else argparse.SUPPRESS
+
     parser.add_argument(
         "source",
         nargs="?",
