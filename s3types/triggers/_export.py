@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from s3types.triggers._configuration import Target, notification_configuration, parse_target
@@ -92,18 +92,42 @@ def _cloudformation(buckets: Mapping[str, list[Trigger]], target: Target) -> dic
     }
 
 
+def recursive_loop(handler: str, allow_recursive_loop: Collection[str]) -> dict[str, str]:
+    """The ``RecursiveLoop`` property of a declared function: ``Terminate`` unless allowed.
+
+    Lambda's own loop detection covers S3 and stops a loop after about 16
+    invocations; the exports set it explicitly rather than rely on the
+    account's default. A function that writes where its trigger fires on
+    purpose (its writes pass ``allow_retrigger=True`` to the loop guard, and
+    it stops the loop itself) is named in ``allow_recursive_loop``.
+
+    >>> recursive_loop("app.f", ()), recursive_loop("app.f", {"app.f"})
+    ({'RecursiveLoop': 'Terminate'}, {'RecursiveLoop': 'Allow'})
+    """
+    return {"RecursiveLoop": "Allow" if handler in allow_recursive_loop else "Terminate"}
+
+
 def sam_template(
-    functions: Mapping[str, Sequence[Trigger]], *, runtime: str = "python3.12", code_uri: str = "."
+    functions: Mapping[str, Sequence[Trigger]],
+    *,
+    runtime: str = "python3.12",
+    code_uri: str = ".",
+    allow_recursive_loop: Collection[str] = (),
 ) -> dict[str, Any]:
     """A SAM template: one ``AWS::Serverless::Function`` per handler, its triggers as S3 events.
 
     ``functions`` maps a Lambda handler string (``"app.on_upload"``) to its
     triggers. SAM's ``Type: S3`` event needs the bucket in the same template,
-    so each bucket is a resource here; SAM adds the invoke permission.
+    so each bucket is a resource here; SAM adds the invoke permission. Each
+    function's ``RecursiveLoop`` is ``Terminate``, or ``Allow`` for the
+    handlers in ``allow_recursive_loop`` (see :func:`recursive_loop`).
 
     >>> sorted(sam_template({"app.f": [Trigger("b")]})["Resources"])
     ['BucketB', 'FunctionAppF']
     """
+    unknown = sorted(set(allow_recursive_loop) - set(functions))
+    if unknown:
+        raise TriggerError(f"allow_recursive_loop names no exported function: {unknown}")
     resources: dict[str, Any] = {}
     for handler, triggers in functions.items():
         events: dict[str, Any] = {}
@@ -125,6 +149,7 @@ def sam_template(
                 "Runtime": runtime,
                 "CodeUri": code_uri,
                 "Events": events,
+                **recursive_loop(handler, allow_recursive_loop),
             },
         }
     return {
