@@ -222,7 +222,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def readme(session: nox.Session) -> None:
-    """Replay the README's "Try it" commands in a fresh clone and venv (committed HEAD)."""
+    """Replay the README's "Try it" commands in a fresh clone and venv (committed HEAD).
+
+    The docs home page shows the same commands: the demo, the docs built
+    and served (the home page fetched from 127.0.0.1), and mypy and pyright
+    on the first example with only the ``types`` extra's stubs.
+    """
     session.install(*TEST)
     session.run(*PYTEST, "tests/readme", *session.posargs)
 
