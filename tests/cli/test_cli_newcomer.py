@@ -104,3 +104,19 @@ def test_trigger_help_lists_only_what_each_action_uses(capsys: pytest.CaptureFix
 def test_trigger_show_refuses_filters_it_would_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["trigger", "show", "--bucket", "b", "--prefix", "incoming/"]) == 2
     assert "do not apply" in capsys.readouterr().err
+
+
+def test_invoke_refuses_an_original_it_cannot_serve(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    handler = str(Path(__file__).resolve().parents[2] / "examples" / "lambda_handler.py")
+    request = _event(capsys, tmp_path, "object-lambda")
+
+    missing = main(["invoke", f"{handler}:inventory", "--event", str(request), "--original", "/no"])
+    missing_err = capsys.readouterr().err
+    not_object_lambda = main(["invoke", f"{handler}:inventory", "--original", str(request)])
+    not_object_lambda_err = capsys.readouterr().err
+
+    assert (missing, not_object_lambda) == (1, 1)
+    assert missing_err.strip() == "s3types invoke: --original /no: no such file"
+    assert "this event is not one" in not_object_lambda_err
