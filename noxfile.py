@@ -168,9 +168,13 @@ def boto3(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite with every extra installed (examples, CLI and demo included)."""
+    """The whole test suite with every extra installed (examples, CLI and demo included).
+
+    On every core (pytest-xdist, one test file per worker at a time): the
+    suite waits on local servers and subprocesses as much as it computes.
+    """
     session.install("-e", ".[all]", *TEST, *PINNED)
-    session.run(*PYTEST, *session.posargs)
+    session.run(*PYTEST, "-n", "auto", "--dist", "loadfile", *session.posargs)
 
 
 @nox.session
