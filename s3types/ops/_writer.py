@@ -55,10 +55,11 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
     PutObject if it never outgrew its first part, else it uploads the last
     part and completes the multipart upload; ``result`` is then the
     ``PutResult``. An exception in the block, a failed part, or closing
-    while an exception raised after ``create_object`` is unwinding (a
-    wrapper's own ``with`` block closing the writer on its way out) aborts
-    the upload instead: S3 keeps no object and no part. ``abort()`` does so
-    on purpose. A writer dropped without being closed is aborted, never
+    while an exception raised after ``create_object`` is being handled (a
+    wrapper's own ``with`` block closing the writer as the exception
+    unwinds, or ``close()`` in an ``except`` block) aborts the upload
+    instead: S3 keeps no object and no part. ``abort()`` does so on
+    purpose. A writer dropped without being closed is aborted, never
     completed.
 
     >>> with create_object(client, "my-bucket", "notes/today.txt") as writer:
@@ -152,7 +153,7 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
         return written
 
     def close(self) -> None:
-        """Store the object (or abort it, if an exception raised since it was opened unwinds)."""
+        """Store the object; abort it instead while an exception raised since it opened is handled."""
         if self.closed:
             return
         unwinding = sys.exc_info()[1]
