@@ -153,7 +153,7 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
         return written
 
     def close(self) -> None:
-        """Store the object; abort it instead while an exception raised since it opened is handled."""
+        """Store the object (abort it while an exception raised since it opened is handled)."""
         if self.closed:
             return
         unwinding = sys.exc_info()[1]
