@@ -127,6 +127,27 @@ def test_a_large_object_is_a_multipart_upload_with_its_composite_checksum(
     assert uploads_left(s3, bucket) == []
 
 
+def test_every_part_carries_its_checksum(s3: S3Client, bucket: str) -> None:
+    # moto 5.2.6 stores whatever part checksum it is sent (AWS refuses a wrong
+    # one with BadDigest), so what is sent is checked here, on the wire.
+    sent: dict[int, str] = {}
+
+    def record(request: Any, **_: Any) -> None:
+        number = int(request.url.rsplit("partNumber=", 1)[1].split("&")[0])
+        sent[number] = request.headers["x-amz-checksum-sha256"].decode()
+
+    s3.meta.events.register("before-send.s3.UploadPart", record)
+    with create_object(
+        s3, bucket, "checked.bin", part_size=PART, checksum_algorithm="SHA256"
+    ) as writer:
+        writer.write(DATA)
+    parts = [DATA[:PART], DATA[PART : 2 * PART], DATA[2 * PART :]]
+    assert sent == {
+        number: base64.b64encode(hashlib.sha256(part).digest()).decode()
+        for number, part in enumerate(parts, 1)
+    }
+
+
 def test_an_object_of_exactly_one_part_is_one_put_object(s3: S3Client, bucket: str) -> None:
     with create_object(s3, bucket, "one-part.bin", part_size=PART) as writer:
         writer.write(DATA[:PART])
