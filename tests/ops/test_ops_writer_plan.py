@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -194,3 +196,16 @@ def test_the_checksum_aws_answers_is_the_result(offline: S3Client) -> None:
     assert _answered_checksum(answer, "CRC32") == "pKNgKw==-3"
     assert _answered_checksum(answer, "SHA256") is None
     assert _answered_checksum({"ETag": '"x"'}, "CRC32") is None  # moto's answer
+
+
+def test_the_writer_loads_on_first_use() -> None:
+    program = (
+        "import sys, s3types.ops as ops;"
+        "before = 's3types.ops._writer' in sys.modules;"
+        "ops.create_object;"
+        "print(before, 's3types.ops._writer' in sys.modules, 'create_object' in ops.__all__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "True", "True"]
