@@ -215,6 +215,25 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session
+def stress(session: nox.Session) -> None:
+    """Opt-in, not in the default set: the streaming memory tests at full size.
+
+    ``S3TYPES_STRESS=1``: create_object writes 300 MiB through gzip, and the
+    streaming pipeline example filters a 200 MiB gzipped CSV, each against
+    an S3 server in its own process, under three parts of traced
+    allocations. A few minutes on 2 cores.
+    """
+    session.install("-e", ".[all]", *TEST)
+    session.run(
+        *PYTEST,
+        "-s",
+        "tests/ops/test_ops_writer_memory.py",
+        *session.posargs,
+        env={"S3TYPES_STRESS": "1"},
+    )
+
+
+@nox.session
 def examples(session: nox.Session) -> None:
     """Run the example functions' tests (they are also type-checked by `typecheck`)."""
     session.install("-e", ".[all]", *TEST, *PINNED)
