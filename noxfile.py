@@ -223,7 +223,7 @@ def stress(session: nox.Session) -> None:
     an S3 server in its own process, under three parts of traced
     allocations. A few minutes on 2 cores.
     """
-    session.install("-e", ".[all]", *TEST)
+    session.install("-e", ".[all]", *TEST, *PINNED)
     session.run(
         *PYTEST,
         "-s",
