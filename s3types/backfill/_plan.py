@@ -180,6 +180,7 @@ def request_token(request: Mapping[str, Any]) -> str:
 
 
 def _triggers_of(source: object) -> list[Trigger]:
+    kind = type(source).__name__
     declared = getattr(source, "s3_triggers", None)
     if isinstance(declared, tuple):
         return list(cast("tuple[Trigger, ...]", declared))
@@ -192,7 +193,6 @@ def _triggers_of(source: object) -> list[Trigger]:
                     " Trigger: pass a handler with s3_triggers or a list of Trigger"
                 )
         return cast("list[Trigger]", triggers)
-    kind: str = type(cast("object", source)).__name__
     raise BackfillError(
         f"plan_backfill: source is a {kind}: pass a handler made by"
         " @s3_record_handler or @on_s3_change (it has s3_triggers) or a list of Trigger"
