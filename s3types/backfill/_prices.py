@@ -43,7 +43,7 @@ class BackfillFees:
     """The fees one job adds for ``objects`` objects, by their published unit prices (USD).
 
     >>> fees = backfill_fees(2_000_000)
-    >>> fees.per_job, fees.objects_processed, fees.lambda_requests, fees.total
+    >>> fees.per_job, fees.objects_processed, fees.lambda_requests, round(fees.total, 6)
     (0.25, 2.0, 0.4, 2.65)
     """
 
@@ -54,8 +54,8 @@ class BackfillFees:
 
     @property
     def total(self) -> float:
-        """The sum, rounded to a hundredth of a cent."""
-        return round(self.per_job + self.objects_processed + self.lambda_requests, 4)
+        """The sum (unrounded: a small job costs fractions of a cent beyond the job fee)."""
+        return self.per_job + self.objects_processed + self.lambda_requests
 
     def __str__(self) -> str:
         return (
@@ -76,6 +76,6 @@ def backfill_fees(objects: int) -> BackfillFees:
     return BackfillFees(
         objects=objects,
         per_job=BATCH_OPERATIONS_PER_JOB_USD,
-        objects_processed=round(millions * BATCH_OPERATIONS_PER_MILLION_OBJECTS_USD, 4),
-        lambda_requests=round(millions * LAMBDA_PER_MILLION_REQUESTS_USD, 4),
+        objects_processed=millions * BATCH_OPERATIONS_PER_MILLION_OBJECTS_USD,
+        lambda_requests=millions * LAMBDA_PER_MILLION_REQUESTS_USD,
     )

@@ -117,7 +117,7 @@ def control_endpoint() -> Iterator[ControlEndpoint]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     endpoint = ControlEndpoint(f"http://127.0.0.1:{server.server_address[1]}")
     server.RequestHandlerClass = _handler(endpoint)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield endpoint
