@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         BackfillExportFormat,
         export_backfill,
     )
-    from s3types.backfill._locations import BackfillError
+    from s3types.backfill._arns import BackfillError
     from s3types.backfill._manifest import (
         ManifestObject,
         WrittenManifest,
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # Each name and the module defining it, imported on first read.
 _LAZY = {
     "BACKFILL_EXPORT_FORMATS": "._export",
-    "BackfillError": "._locations",
+    "BackfillError": "._arns",
     "BackfillExportFormat": "._export",
     "BackfillFees": "._prices",
     "BackfillPlan": "._plan",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from s3types.backfill._locations import BackfillError, parse_s3_uri
+from s3types.backfill._arns import BackfillError, parse_s3_uri
 from s3types.backfill._plan import BackfillPlan, generator_filter
 
 if TYPE_CHECKING:

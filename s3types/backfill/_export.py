@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from s3types.backfill._locations import BackfillError
+from s3types.backfill._arns import BackfillError
 
 if TYPE_CHECKING:
     from s3types.backfill._plan import BackfillPlan

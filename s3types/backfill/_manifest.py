@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 from urllib.parse import quote_plus
 
-from s3types.backfill._locations import BackfillError, is_directory_bucket, parse_s3_uri
+from s3types.backfill._arns import BackfillError, is_directory_bucket, parse_s3_uri
 from s3types.batch import BatchResultCode
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from s3types.backfill._locations import (
+from s3types.backfill._arns import (
     BackfillError,
     S3Location,
     account_of,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from s3types.backfill._locations import S3Location, bucket_arn
+from s3types.backfill._arns import S3Location, bucket_arn
 
 __all__ = ["BATCH_OPERATIONS_PRINCIPAL", "permissions_policy", "trust_policy"]
 

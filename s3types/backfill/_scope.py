@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from s3types.backfill._locations import BackfillError
+from s3types.backfill._arns import BackfillError
 from s3types.triggers import Trigger
 
 __all__ = ["KeyScope", "key_scope"]

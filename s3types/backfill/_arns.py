@@ -1,4 +1,4 @@
-"""Where a backfill reads and writes: S3 URIs, the ARNs S3 Control wants, and the account.
+"""ARNs, S3 URIs and the account of a Batch Operations job, and the error for unusable input.
 
 ``BackfillError`` is the one error the planning and submitting code raises
 for input it cannot use; its message says what was wrong and what to do.
