@@ -14,15 +14,31 @@ runtime has).
 ...     print(record.bucket_name, record.key)
 """
 
+from typing import TYPE_CHECKING
+
+from s3types._lazy import lazy_exports
 from s3types_lambda._batch import BatchItemFailureDict, SqsBatchResponseDict
 from s3types_lambda._batch_operations import s3_batch_handler
 from s3types_lambda._context import LambdaContext
-from s3types_lambda._handlers import S3RecordHandler, s3_handler, s3_record_handler
+from s3types_lambda._handlers import (
+    S3BackfillHandler,
+    S3RecordHandler,
+    s3_handler,
+    s3_record_handler,
+)
 from s3types_lambda._object_lambda import s3_object_lambda_handler
+
+if TYPE_CHECKING:
+    from s3types_lambda._record_or_task import RecordOrTask
+
+# RecordOrTask names BatchTask: a notification handler never loads s3types.batch.
+__getattr__ = lazy_exports(globals(), {"RecordOrTask": "s3types_lambda._record_or_task"})
 
 __all__ = [
     "BatchItemFailureDict",
     "LambdaContext",
+    "RecordOrTask",
+    "S3BackfillHandler",
     "S3RecordHandler",
     "SqsBatchResponseDict",
     "s3_batch_handler",

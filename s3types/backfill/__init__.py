@@ -6,7 +6,11 @@ engine: :func:`plan_backfill` builds its ``CreateJob`` request from the
 function's triggers (the job invokes the function once per object, with
 the Batch Operations event), the IAM role it needs and what it will
 cost; :func:`submit_backfill` creates the job and :func:`watch_job`
-follows it. Everything here is imported on first use.
+follows it; :func:`read_report` reads the job's completion report, and
+:func:`retry_objects` picks its failed tasks for another job.
+:func:`run_local` runs the same function over a few thousand objects
+here (tests, demos, small buckets), writing the same report. Everything
+here is imported on first use.
 
 >>> from datetime import datetime, timezone
 >>> from s3types.backfill import plan_backfill
@@ -26,13 +30,15 @@ from typing import TYPE_CHECKING
 from s3types._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from s3types.backfill._arns import BackfillError
     from s3types.backfill._estimate import ObjectEstimate, estimate_backfill
     from s3types.backfill._export import (
         BACKFILL_EXPORT_FORMATS,
         BackfillExportFormat,
         export_backfill,
     )
-    from s3types.backfill._arns import BackfillError
+    from s3types.backfill._local import run_local
+    from s3types.backfill._locations import ReportError
     from s3types.backfill._manifest import (
         ManifestObject,
         WrittenManifest,
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
     )
     from s3types.backfill._plan import BackfillPlan, plan_backfill
     from s3types.backfill._prices import BackfillFees, backfill_fees
+    from s3types.backfill._report import BackfillReport, TaskOutcome, read_report
     from s3types.backfill._scope import KeyScope
     from s3types.backfill._submit import JobProgress, job_progress, submit_backfill, watch_job
 
@@ -51,17 +58,22 @@ _LAZY = {
     "BackfillExportFormat": "._export",
     "BackfillFees": "._prices",
     "BackfillPlan": "._plan",
+    "BackfillReport": "._report",
     "JobProgress": "._submit",
     "KeyScope": "._scope",
     "ManifestObject": "._manifest",
     "ObjectEstimate": "._estimate",
+    "ReportError": "._locations",
+    "TaskOutcome": "._report",
     "WrittenManifest": "._manifest",
     "backfill_fees": "._prices",
     "estimate_backfill": "._estimate",
     "export_backfill": "._export",
     "job_progress": "._submit",
     "plan_backfill": "._plan",
+    "read_report": "._report",
     "retry_objects": "._manifest",
+    "run_local": "._local",
     "submit_backfill": "._submit",
     "watch_job": "._submit",
     "write_manifest": "._manifest",
@@ -75,17 +87,22 @@ __all__ = [
     "BackfillExportFormat",
     "BackfillFees",
     "BackfillPlan",
+    "BackfillReport",
     "JobProgress",
     "KeyScope",
     "ManifestObject",
     "ObjectEstimate",
+    "ReportError",
+    "TaskOutcome",
     "WrittenManifest",
     "backfill_fees",
     "estimate_backfill",
     "export_backfill",
     "job_progress",
     "plan_backfill",
+    "read_report",
     "retry_objects",
+    "run_local",
     "submit_backfill",
     "watch_job",
     "write_manifest",
