@@ -1,4 +1,4 @@
-"""plan_backfill: the CreateJob request from triggers, checked against botocore's S3 Control model."""
+"""plan_backfill: the CreateJob request from triggers, checked by botocore's S3 Control model."""
 
 from __future__ import annotations
 
@@ -251,9 +251,8 @@ def test_size_storage_class_and_options_reach_the_request() -> None:
 
 
 def test_a_handler_with_s3_triggers_is_a_source() -> None:
-    from s3types_lambda import LambdaContext, s3_record_handler
-
     from s3types import S3EventRecord
+    from s3types_lambda import LambdaContext, s3_record_handler
 
     @s3_record_handler(bucket="photos", prefix="raw/", suffix=".jpg")
     def handler(record: S3EventRecord, context: LambdaContext) -> None:
