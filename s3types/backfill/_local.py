@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote_plus
 
 from s3types.backfill._locations import parse_location
-from s3types.backfill._objects import ObjectRef, listed_objects, manifest_objects
+from s3types.backfill._objects import (
+    ObjectRef,
+    backfill_triggers,
+    listed_objects,
+    manifest_objects,
+)
 from s3types.backfill._report import BackfillReport, read_report
 from s3types.backfill._report_writer import ReportWriter
 from s3types.batch import BatchResultCode
@@ -145,8 +150,8 @@ def _objects(
                 " (s3_triggers): pass triggers= or manifest_uri= to say which objects"
             )
         triggers = cast("tuple[Trigger, ...]", declared)
-    found = listed_objects(client, triggers)
-    return found
+    # Checked now, not when the listing is first read: no report folder for a refused run.
+    return listed_objects(client, backfill_triggers(triggers))
 
 
 def _run_all(
