@@ -1,16 +1,26 @@
-"""Fixtures of the backfill tests: a client on the local S3 server and fresh buckets."""
+"""Fixtures of the backfill tests: the recording S3 Control endpoint, S3 on moto, buckets."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.backfill.control_endpoint import ControlEndpoint, control_endpoint
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
     from s3types.testing._server import LocalS3Server
+
+
+@pytest.fixture
+def control() -> Iterator[ControlEndpoint]:
+    """The recording S3 Control endpoint (moto has no Batch Operations jobs), for one test."""
+    with control_endpoint() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture
