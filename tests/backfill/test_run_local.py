@@ -10,8 +10,6 @@ only them.
 
 from __future__ import annotations
 
-import csv
-import io
 import threading
 import time
 from collections import Counter
@@ -21,7 +19,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from s3types.backfill import BackfillReport, TaskOutcome, read_report, run_local
+from s3types.backfill import TaskOutcome, read_report, retry_objects, run_local, write_manifest
 from s3types.batch import BatchResultCode, BatchTask, TemporaryFailure
 from s3types.triggers import Trigger
 from s3types_lambda import LambdaContext, RecordOrTask, S3BackfillHandler, s3_record_handler
@@ -79,16 +77,6 @@ def _handler(bucket: str, calls: Counter[str], *, fail: bool) -> S3BackfillHandl
     return index
 
 
-def _failures_manifest(s3: S3Client, bucket: str, report: BackfillReport) -> str:
-    """A Batch Operations CSV manifest of the report's failed tasks (keys URL-encoded)."""
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    for outcome in report.failures():
-        writer.writerow([outcome.bucket_name, quote_plus(outcome.key, safe="/")])
-    s3.put_object(Bucket=bucket, Key="retry/manifest.csv", Body=text.getvalue().encode())
-    return f"s3://{bucket}/retry/manifest.csv"
-
-
 def test_a_backfill_over_2000_hard_keys_then_a_retry_of_the_failures(
     s3: S3Client, new_bucket: str
 ) -> None:
@@ -142,7 +130,12 @@ def test_a_backfill_over_2000_hard_keys_then_a_retry_of_the_failures(
     assert list(again.outcomes) == outcomes
 
     retried: Counter[str] = Counter()
-    manifest = _failures_manifest(s3, new_bucket, report)
+    # The retry manifest as `s3types backfill retry` writes it: the failed tasks only.
+    written = write_manifest(
+        s3, f"s3://{new_bucket}/retry/manifest.csv", retry_objects(report.outcomes)
+    )
+    assert written.objects == len(busy | broken)
+    manifest = written.uri
     second = run_local(
         _handler(new_bucket, retried, fail=False),
         s3,
