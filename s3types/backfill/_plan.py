@@ -149,8 +149,13 @@ class BackfillPlan:
         else:
             lines.append(
                 "  fees: $0.25 per job + $1.00 per million objects + $0.20 per million Lambda"
-                " requests (no estimate of the objects: see estimate_backfill)"
+                " requests (no object count: estimate_backfill, or plan --estimate)"
             )
+        for statement in self.permissions_policy["Statement"]:
+            actions = statement["Action"]
+            named = ", ".join(actions) if isinstance(actions, list) else actions
+            lines.append(f"  role may: {named} on {statement['Resource']}")
+        lines.append("  role trusts: batchoperations.s3.amazonaws.com (sts:AssumeRole)")
         lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
 

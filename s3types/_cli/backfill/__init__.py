@@ -13,7 +13,13 @@ from typing import Any
 __all__ = ["add_parser"]
 
 # Each module defines add_parser(actions): imported only when the CLI runs.
-_ACTIONS: tuple[str, ...] = ()
+_ACTIONS: tuple[str, ...] = (
+    "s3types._cli.backfill.plan",
+    "s3types._cli.backfill.submit",
+    "s3types._cli.backfill.watch",
+    "s3types._cli.backfill.report",
+    "s3types._cli.backfill.retry",
+)
 
 
 def add_parser(subparsers: Any) -> None:
