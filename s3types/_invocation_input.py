@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from pydantic import ValidationError
 
 from s3types._errors import S3EventError
+from s3types._limits import too_deep
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,8 +60,9 @@ def looks_like(event: Mapping[str, Any]) -> str | None:
 def load_object(event: object, *, what: str) -> Mapping[str, Any]:
     """``event`` as a mapping: JSON text (str or bytes) is loaded first.
 
-    Raises :class:`S3EventError` for text that is not JSON and for anything
-    that is not a JSON object.
+    Raises :class:`S3EventError` for text that is not JSON, text nested too
+    deep to load (the depth rule of :mod:`s3types._limits`), and for
+    anything that is not a JSON object.
     """
     if type(event) is dict:  # what Lambda hands over: skip the ABC checks
         return cast("dict[str, Any]", event)
@@ -69,6 +71,8 @@ def load_object(event: object, *, what: str) -> Mapping[str, Any]:
             event = json.loads(event)
         except ValueError as err:
             raise S3EventError(f"{what}: the text is not valid JSON ({err})") from None
+        except RecursionError:
+            raise too_deep("") from None
     if not isinstance(event, Mapping):
         raise S3EventError(
             f"{what}: expected a JSON object (a dict), got {type(event).__name__}"

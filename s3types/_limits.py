@@ -21,6 +21,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_RECORDS",
     "check_depth",
+    "check_document_depth",
     "check_record_depth",
     "holds_only_validated",
     "too_deep",
@@ -94,6 +95,25 @@ def _deeper_than(value: object, room: int) -> bool:
         if type(child) not in _LEAVES and _deeper_than(child, room):
             return True
     return False
+
+
+def check_document_depth(document: object, path: str = "") -> None:
+    """Refuse a JSON document (as loaded: dicts and lists) nested more than :data:`MAX_DEPTH` deep.
+
+    The rule :func:`s3types.parse_event` holds notifications to, for the
+    inputs read without a model (Batch Operations jobs, Object Lambda
+    requests): the top object is level 1, and the same error is raised.
+
+    >>> deep: object = "leaf"
+    >>> for _ in range(MAX_DEPTH):
+    ...     deep = [deep]
+    >>> check_document_depth({"tasks": deep}, "")
+    Traceback (most recent call last):
+    ...
+    s3types._errors.S3EventError: the input nests objects and arrays more than 128 levels deep, ...
+    """
+    if _deeper_than(document, MAX_DEPTH):
+        raise too_deep(path)
 
 
 def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:

@@ -108,16 +108,15 @@ def _other_operation(request: ObjectLambdaEvent, result: object) -> dict[str, An
 
 def _send(client: S3Client, request: ObjectLambdaEvent, result: object, original: Any) -> None:
     from s3types.object_lambda import ObjectLambdaResponse
+    from s3types.object_lambda._response import GET_OBJECT_RETURNS, check_body
     from s3types.ops import write_get_object_response
 
-    if result is None:
-        raise TypeError(
-            "the Object Lambda function returned None: return the body (bytes, str, a file,"
-            " an iterable of bytes) or an ObjectLambdaResponse"
-        )
     if isinstance(result, ObjectLambdaResponse):
         response = result
     else:
+        if result is None:
+            raise TypeError(f"the GetObject function returned None: return {GET_OBJECT_RETURNS}")
+        check_body(result, "the GetObject function's answer", accepted=GET_OBJECT_RETURNS)
         if not original.is_open and (result is original or _asks_for_part(request, result)):
             original.status  # noqa: B018  (opens it: a lazy body will read it anyway)
         ranged = original.is_open and original.status == 206

@@ -23,8 +23,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote_plus
 
+from s3types.backfill._arns import BackfillError
 from s3types.backfill._locations import parse_location
-from s3types.backfill._objects import ObjectRef, listed_objects, manifest_objects
+from s3types.backfill._objects import (
+    ObjectRef,
+    backfill_triggers,
+    listed_objects,
+    manifest_objects,
+)
 from s3types.backfill._report import BackfillReport, read_report
 from s3types.backfill._report_writer import ReportWriter
 from s3types.batch import BatchResultCode
@@ -101,14 +107,16 @@ def run_local(
     S3's format (``failed_only``: failed tasks only), written with
     ``report_client`` (default ``s3_client``); None writes it to a new
     temporary folder. The returned report is :func:`read_report` of it
-    (``report.location`` says where it is).
+    (``report.location`` says where it is). A run that cannot start (no
+    triggers, a trigger without a bucket, bad options) raises
+    :class:`BackfillError` before anything is written.
     """
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+        raise BackfillError(f"concurrency must be a positive int, got {concurrency!r}")
     arguments = dict(user_arguments or {})
     for name, value in arguments.items():
         if not isinstance(name, str) or not isinstance(value, str):
-            raise TypeError(f"user_arguments must map str to str, got {name!r}: {value!r}")
+            raise BackfillError(f"user_arguments must map str to str, got {name!r}: {value!r}")
     objects = _objects(handler, s3_client, triggers, manifest_uri)
     job_id = job_id or str(uuid.uuid4())
     writer_client = report_client or s3_client
@@ -135,18 +143,18 @@ def _objects(
 ) -> Iterator[ObjectRef]:
     if manifest_uri is not None:
         if triggers is not None:
-            raise ValueError("pass triggers= or manifest_uri=, not both: one says the objects")
+            raise BackfillError("pass triggers= or manifest_uri=, not both: one says the objects")
         return manifest_objects(client, manifest_uri)
     if triggers is None:
         declared: object = getattr(handler, "s3_triggers", None)
         if not isinstance(declared, tuple) or not declared:
-            raise ValueError(
+            raise BackfillError(
                 f"{getattr(handler, '__name__', handler)!r} declares no triggers"
                 " (s3_triggers): pass triggers= or manifest_uri= to say which objects"
             )
         triggers = cast("tuple[Trigger, ...]", declared)
-    found = listed_objects(client, triggers)
-    return found
+    # Checked now, not when the listing is first read: no report folder for a refused run.
+    return listed_objects(client, backfill_triggers(triggers))
 
 
 def _run_all(

@@ -13,20 +13,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO
 
+from s3types.backfill._arns import BackfillError
+
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
 __all__ = ["Location", "ReportError", "parse_location"]
 
 
-class ReportError(ValueError):
+class ReportError(BackfillError):
     """A completion report or manifest that cannot be read or written, and why.
+
+    A :class:`~s3types.backfill.BackfillError` (so a ValueError).
 
     >>> raise ReportError("s3://reports/job-1/manifest.json: no such object")
     Traceback (most recent call last):
     ...
-    s3types.backfill._locations.ReportError: s3://reports/job-1/manifest.json: no such object
+    s3types.backfill.ReportError: s3://reports/job-1/manifest.json: no such object
     """
+
+    __module__ = "s3types.backfill"
 
 
 @dataclass(frozen=True)

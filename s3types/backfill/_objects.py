@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from s3types._values import decode_key, version_id_or_none
+from s3types.backfill._arns import BackfillError
 from s3types.backfill._locations import ReportError, parse_location
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def backfill_triggers(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
 
     A backfill task stands for an object that exists, so it counts as
     ``ObjectCreated``; a trigger on other events (deletes, restores) has
-    nothing to backfill. Raises ValueError when none is left, or one names
+    nothing to backfill. Raises :class:`BackfillError` when none is left, or one names
     no bucket (there would be nothing to list).
     """
     kept: list[Trigger] = []
@@ -44,13 +45,13 @@ def backfill_triggers(triggers: Iterable[Trigger]) -> tuple[Trigger, ...]:
         if not any(name.startswith("s3:ObjectCreated:") for name in trigger.events):
             continue
         if trigger.bucket is None:
-            raise ValueError(
+            raise BackfillError(
                 f"the trigger {trigger} names no bucket: a backfill lists a bucket; give the"
                 " handler bucket=..., or pass triggers= with buckets"
             )
         kept.append(trigger)
     if not kept:
-        raise ValueError(
+        raise BackfillError(
             "no trigger fires on s3:ObjectCreated:*: a backfill runs a function over"
             " existing objects, as if each had just been created"
         )

@@ -130,7 +130,7 @@ def read_report(s3_client: S3Client | None, report_uri_or_manifest: str) -> Back
     Anything unreadable is a :class:`ReportError` naming the file (and
     line) and what is wrong.
 
-    >>> reports = "tests/events/batch-operations/reports/aws-docs"
+    >>> reports = "tests/events/batch-reports/aws-docs"
     >>> report = read_report(None, f"{reports}/job-f8fb9d89-a3aa-461d-bddc-ea6a1b131955")
     >>> report.job_id, report.succeeded, report.failed
     ('f8fb9d89-a3aa-461d-bddc-ea6a1b131955', 3, 6)

@@ -183,3 +183,18 @@ def test_backfill_refuses_generator_and_async_functions() -> None:
         decorate(yields)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="async def"):
         decorate(waits)  # type: ignore[arg-type]
+
+
+def test_the_example_handles_a_notification_and_a_job(context: LocalLambdaContext) -> None:
+    from examples.one_handler_both_ways import INDEX, index_photo
+
+    INDEX.clear()
+    index_photo(via_sqs(make_event(bucket="photos", key="uploads/new one.jpg")), context)
+    job = make_batch_job(bucket="photos", keys=["uploads/old one.jpg", "uploads/old.png"])
+    response = _job_response(index_photo(job, context))
+    assert [r["resultCode"] for r in response["results"]] == ["Succeeded", "Succeeded"]
+    assert response["results"][0]["resultString"] == "indexed uploads/old one.jpg (backfill)"
+    assert INDEX == {
+        "s3://photos/uploads/new one.jpg": "live ObjectCreated:Put",
+        "s3://photos/uploads/old one.jpg": "backfill",
+    }

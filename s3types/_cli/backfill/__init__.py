@@ -19,6 +19,7 @@ _ACTIONS: tuple[str, ...] = (
     "s3types._cli.backfill.watch",
     "s3types._cli.backfill.report",
     "s3types._cli.backfill.retry",
+    "s3types._cli.backfill.run",
 )
 
 
