@@ -24,6 +24,7 @@ from tests.backfill.control_endpoint import (
     control_endpoint,
     create_job_result,
     describe_job_result,
+    list_jobs_result,
 )
 
 if TYPE_CHECKING:
@@ -186,7 +187,10 @@ def test_watch_until_complete_and_once(
     control.answers.append((200, describe_job_result("job-cli-000001", "Failed")))
     assert main(["backfill", "watch", "job-cli-000001", *common, "--once"]) == 1
     assert "Failed" in capsys.readouterr().out
-    assert len(control.requests) == 3
+    control.answers.append((200, list_jobs_result([("job-cli-000002", "LambdaInvoke", "Active")])))
+    assert main(["backfill", "watch", *common]) == 0
+    assert capsys.readouterr().out.startswith("job-cli-000002 Active [############")
+    assert len(control.requests) == 4
 
 
 def test_report_sums_up_a_completion_report(capsys: pytest.CaptureFixture[str]) -> None:
