@@ -1,4 +1,4 @@
-"""Type checks of planning and submitting a backfill (mypy --strict and pyright; never run by pytest).
+"""Type checks of planning and submitting a backfill (mypy --strict; never run by pytest).
 
 Each ``# type: ignore[code]`` marks misuse mypy must reject; with
 ``warn_unused_ignores`` a check that stops failing fails the type check.
@@ -36,7 +36,7 @@ def check_plan(s3: S3Client, s3control: S3ControlClient) -> None:
         report_uri="s3://reports/",
     )
     assert_type(plan, BackfillPlan)
-    assert_type(plan.create_job_request, "CreateJobRequestTypeDef")
+    assert_type(plan.create_job_request, CreateJobRequestTypeDef)
     s3control.create_job(**plan.create_job_request)
     assert_type(plan.fees, BackfillFees | None)
     estimated = estimate_backfill(s3, plan, limit=100)
