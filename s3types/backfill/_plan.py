@@ -107,7 +107,8 @@ class BackfillPlan:
         request = self.create_job_request
         lines = [
             f"S3 Batch Operations job in account {self.account_id}: invoke"
-            f" {self.function_arn} once per object of bucket {self.bucket}",
+            f" {self.function_arn} once per object of "
+            + (f"bucket {self.bucket}" if self.bucket else "the manifest"),
         ]
         generator = generator_filter(request)
         if generator is not None and self.scope is not None:

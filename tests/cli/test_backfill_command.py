@@ -273,3 +273,15 @@ def test_retry_runs_the_failed_tasks_temporary_first(
     location = f"{_NS}Manifest/{_NS}Location/{_NS}"
     assert sent.findtext(f"{location}ObjectArn") == f"arn:aws:s3:::{bucket}/retry/failed.csv"
     assert sent.findtext(f"{location}ETag") == head["ETag"]
+
+
+def test_no_region_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    assert main(["backfill", "watch", "job-cli-000001", "--account-id", ACCOUNT]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("s3types backfill watch: ") and "region" in err
+    assert err.count("\n") == 1
