@@ -205,9 +205,14 @@ def _triggers_of(source: object) -> list[Trigger]:
 
 
 def _one_bucket(triggers: list[Trigger], bucket: str | None) -> tuple[str, list[Trigger]]:
-    if bucket is not None:
-        return bucket, [t for t in triggers if t.bucket in (None, bucket)]
     named = sorted({t.bucket for t in triggers if t.bucket is not None})
+    if bucket is not None:
+        if bucket in named or len(named) != 1:
+            # The bucket's own triggers (and those declared without a bucket).
+            return bucket, [t for t in triggers if t.bucket in (None, bucket)]
+        # Every trigger names one other bucket: the same function on another bucket
+        # (a staging copy), as `s3types trigger --bucket` does.
+        return bucket, [t.replace(bucket=bucket) for t in triggers]
     if len(named) == 1:
         return named[0], triggers
     if not named:
@@ -248,7 +253,12 @@ def _iso(moment: datetime, what: str) -> str:
             f"plan_backfill: {what} {moment.isoformat()} has no time zone:"
             " pass an aware datetime, e.g. datetime.now(timezone.utc)"
         )
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Milliseconds, as S3 keeps LastModified: an object written a moment before
+    # the plan is in it, one written after is not (whole seconds would drop the former).
+    utc = moment.astimezone(timezone.utc)
+    if utc.microsecond == 0:
+        return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 def plan_backfill(
@@ -279,7 +289,9 @@ def plan_backfill(
 
     ``source`` is a handler with ``s3_triggers`` (``@s3_record_handler``,
     ``@on_s3_change``) or a list of :class:`~s3types.triggers.Trigger`;
-    its triggers must name one bucket (or pass ``bucket=``). Without a
+    its triggers must name one bucket, or ``bucket=`` chooses one (the
+    triggers naming it; when all name one other bucket, they are moved
+    to ``bucket``, e.g. a staging copy of the same data). Without a
     manifest, S3 generates one when the job starts: the objects of the
     bucket whose keys match the triggers' prefixes and suffixes (the
     smallest superset when one filter cannot hold them exactly: see
@@ -387,7 +399,7 @@ def plan_backfill(
             _prefix_key(parse_s3_uri(manifest_output_uri or report_uri, "manifest_output_uri")),
             "manifest_output_uri",
         )
-        moment = created_before or datetime.now(timezone.utc).replace(microsecond=0)
+        moment = created_before or datetime.now(timezone.utc)
         request["ManifestGenerator"] = {
             "S3JobManifestGenerator": _generator(
                 chosen,

@@ -1,4 +1,4 @@
-"""CSV manifests (keys URL-encoded), retries' order, and estimates from a listing, on moto's server."""
+"""CSV manifests (keys URL-encoded), the retry order, and estimates from a listing (moto)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""plan_backfill: the CreateJob request from triggers, checked against botocore's S3 Control model."""
+"""plan_backfill: the CreateJob request from triggers, checked by botocore's S3 Control model."""
 
 from __future__ import annotations
 
@@ -219,7 +219,7 @@ def test_the_token_is_stable_and_follows_the_request() -> None:
 
 
 def test_created_before_defaults_to_now() -> None:
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(timezone.utc).replace(microsecond=0)  # the request has milliseconds
     plan = plan_backfill(
         [Trigger("photos")], FUNCTION_ARN, role_arn=ROLE_ARN, report_uri="s3://reports/"
     )
@@ -251,9 +251,8 @@ def test_size_storage_class_and_options_reach_the_request() -> None:
 
 
 def test_a_handler_with_s3_triggers_is_a_source() -> None:
-    from s3types_lambda import LambdaContext, s3_record_handler
-
     from s3types import S3EventRecord
+    from s3types_lambda import LambdaContext, s3_record_handler
 
     @s3_record_handler(bucket="photos", prefix="raw/", suffix=".jpg")
     def handler(record: S3EventRecord, context: LambdaContext) -> None:
@@ -290,6 +289,13 @@ def test_bad_input_is_a_clear_error(source: Any, options: dict[str, Any], messag
 def test_a_bucket_chooses_among_triggers_of_several() -> None:
     plan = _plan([Trigger("a", prefix="x/"), Trigger("b", prefix="y/")], bucket="b")
     assert plan.scope is not None and plan.scope.prefixes == ("y/",)
+
+
+def test_a_bucket_none_of_them_names_moves_the_triggers_of_one() -> None:
+    plan = _plan([Trigger("photos", prefix="raw/")], bucket="staging-photos")
+    generator = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]
+    assert generator["SourceBucket"] == "arn:aws:s3:::staging-photos"
+    assert generator["Filter"]["KeyNameConstraint"] == {"MatchAnyPrefix": ["raw/"]}
 
 
 def test_the_plan_in_words_and_as_json() -> None:

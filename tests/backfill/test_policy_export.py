@@ -8,8 +8,13 @@ from datetime import datetime, timezone
 import pytest
 from cfnlint.api import ManualArgs, lint  # pyright: ignore[reportMissingTypeStubs]
 
-from s3types.backfill import BACKFILL_EXPORT_FORMATS, BackfillError, BackfillPlan, export_backfill
-from s3types.backfill import plan_backfill
+from s3types.backfill import (
+    BACKFILL_EXPORT_FORMATS,
+    BackfillError,
+    BackfillPlan,
+    export_backfill,
+    plan_backfill,
+)
 from s3types.triggers import Trigger
 from tests.backfill.control_endpoint import FUNCTION_ARN, ROLE_ARN
 

@@ -10,7 +10,6 @@ from botocore.exceptions import ClientError
 
 from s3types.backfill import BackfillPlan, JobProgress, plan_backfill, submit_backfill, watch_job
 from s3types.triggers import Trigger
-
 from tests.backfill.control_endpoint import (
     ACCOUNT,
     FUNCTION_ARN,
