@@ -39,8 +39,8 @@ class S3RecordHandler(Protocol[ContextT_contra]):
 
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
-    ) -> SqsBatchResponseDict:
-        """Handle one raw event; returns the SQS partial batch response."""
+    ) -> SqsBatchResponseDict | None:
+        """Handle one raw event; returns the SQS partial batch response (None for the others)."""
         ...
 
 
@@ -107,7 +107,8 @@ def s3_record_handler(
     mapping; when every message fails, the first error is raised so the whole
     batch is retried). For other deliveries (direct, SNS, EventBridge) nothing
     is swallowed: an error propagates so Lambda retries the event, and the
-    handler returns ``{"batchItemFailures": []}``.
+    handler returns None (a partial batch response means something only to
+    an SQS event source mapping).
 
     ``latest_only=True`` runs ``f`` only on the latest event per bucket and
     key among the matching records of the invocation
@@ -137,7 +138,7 @@ def s3_record_handler(
     def decorate(func: Callable[[S3EventRecord, ContextT], None]) -> S3RecordHandler[ContextT]:
 
         @functools.wraps(func)
-        def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
+        def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict | None:
             skipped: set[int] = set()  # id() of records a later event for their key supersedes
 
             def prepare(records: Sequence[S3EventRecord]) -> None:
@@ -159,7 +160,7 @@ def s3_record_handler(
                     prepare(records)
                 for record in records:
                     handle_record(record)
-                return {"batchItemFailures": []}
+                return None
 
         made = cast("S3RecordHandler[ContextT]", handler)
         made.s3_triggers = triggers
