@@ -252,3 +252,22 @@ def test_a_run_that_cannot_list_or_report_fails_before_any_task(
             report_uri=str(tmp_path),
         )
     assert calls == []
+
+
+def test_the_local_example_backfills_and_reads_its_report(
+    s3: S3Client, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from examples.backfill_local import backfill_here, show_failures
+    from examples.one_handler_both_ways import INDEX
+
+    s3.create_bucket(Bucket="photos")
+    for key in ("uploads/a b.jpg", "uploads/c+d.jpg", "uploads/notes.txt", "other/e.jpg"):
+        s3.put_object(Bucket="photos", Key=key, Body=b".")
+    INDEX.clear()
+    report = backfill_here(s3, "s3://photos/reports")
+    assert INDEX == {
+        "s3://photos/uploads/a b.jpg": "backfill",
+        "s3://photos/uploads/c+d.jpg": "backfill",
+    }
+    assert f"2 succeeded, 0 failed: {report.location}" in capsys.readouterr().out
+    assert show_failures(s3, report.location) == []
