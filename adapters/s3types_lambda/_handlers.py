@@ -43,8 +43,8 @@ class S3RecordHandler(Protocol[ContextT_contra]):
 
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
-    ) -> SqsBatchResponseDict:
-        """Handle one raw event; returns the SQS partial batch response."""
+    ) -> SqsBatchResponseDict | None:
+        """Handle one raw event; returns the SQS partial batch response (None for the others)."""
         ...
 
 
@@ -53,7 +53,8 @@ class S3BackfillHandler(Protocol[ContextT_contra]):
 
     Like :class:`S3RecordHandler`, and it also answers S3 Batch Operations
     jobs: called with a job, it returns the job response
-    (:class:`s3types.batch.BatchResponseDict`) instead of the SQS one.
+    (:class:`s3types.batch.BatchResponseDict`); with an SQS batch the
+    partial batch response, with any other notification None.
 
     >>> def triggers_of(handler: S3BackfillHandler[LambdaContext]) -> tuple[Trigger, ...]:
     ...     return handler.s3_triggers
@@ -65,8 +66,8 @@ class S3BackfillHandler(Protocol[ContextT_contra]):
 
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
-    ) -> SqsBatchResponseDict | BatchResponseDict:
-        """Handle one raw event or job; the SQS partial batch response, or the job response."""
+    ) -> SqsBatchResponseDict | BatchResponseDict | None:
+        """Handle one raw event or job: the SQS batch response, the job response, or None."""
         ...
 
 
@@ -163,7 +164,8 @@ def s3_record_handler(
     mapping; when every message fails, the first error is raised so the whole
     batch is retried). For other deliveries (direct, SNS, EventBridge) nothing
     is swallowed: an error propagates so Lambda retries the event, and the
-    handler returns ``{"batchItemFailures": []}``.
+    handler returns None (a partial batch response means something only to
+    an SQS event source mapping).
 
     ``latest_only=True`` runs ``f`` only on the latest event per bucket and
     key among the matching records of the invocation
@@ -235,7 +237,7 @@ def s3_record_handler(
                     prepare(records)
                 for record in records:
                     handle_record(record)
-                return {"batchItemFailures": []}
+                return None
 
         made = cast("S3RecordHandler[Any]", handler)
         made.s3_triggers = triggers
@@ -265,7 +267,7 @@ def _answer_job(
     trigger: Trigger,
     *,
     backfill: bool,
-) -> BatchResponseDict | SqsBatchResponseDict:
+) -> BatchResponseDict:
     from s3types_lambda._backfill import answer_job
 
     # parse_batch_job (in answer_job) says what is wrong with a malformed job.

@@ -122,9 +122,9 @@ def run_local(
     writer_client = report_client or s3_client
     if report_uri is None:
         report_uri = tempfile.mkdtemp(prefix="s3types-backfill-")
-    writer = ReportWriter(
-        writer_client, parse_location(report_uri), job_id, failed_only=failed_only
-    )
+    root = parse_location(report_uri)
+    root.check_writable(writer_client)  # before any task runs, not after the last
+    writer = ReportWriter(writer_client, root, job_id, failed_only=failed_only)
 
     def run(number: int, obj: ObjectRef) -> tuple[ObjectRef, BatchResultCode, str | None]:
         return (obj, *invoke_task(handler, number, obj, job_id, arguments))

@@ -18,7 +18,7 @@ from s3types.backfill._arns import BackfillError
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-__all__ = ["Location", "ReportError", "parse_location"]
+__all__ = ["Location", "ReportError", "describe_client_error", "parse_location"]
 
 
 class ReportError(BackfillError):
@@ -87,7 +87,7 @@ class Location:
         except Exception as err:
             if _error_code(err) in ("404", "NoSuchKey", "NotFound"):
                 return False
-            raise ReportError(f"{self}: cannot read it ({_describe(err)})") from None
+            raise ReportError(f"{self}: cannot read it ({describe_client_error(err)})") from None
         return True
 
     def write(self, client: S3Client | None, body: IO[bytes]) -> None:
@@ -105,7 +105,24 @@ class Location:
         try:
             _need_client(client, self).upload_fileobj(body, self.bucket, self.path)
         except Exception as err:
-            raise ReportError(f"{self}: cannot write it ({_describe(err)})") from None
+            raise ReportError(f"{self}: cannot write it ({describe_client_error(err)})") from None
+
+    def check_writable(self, client: S3Client | None) -> None:
+        """Raise :class:`ReportError` now if nothing can be written here (no bucket, no folder)."""
+        if self.bucket is None:
+            try:
+                Path(self.path).mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise ReportError(f"{self}: cannot write here ({err.strerror or err})") from None
+            return
+        try:
+            _need_client(client, self).head_bucket(Bucket=self.bucket)
+        except ReportError:
+            raise
+        except Exception as err:
+            if _error_code(err) in ("404", "NoSuchBucket"):
+                raise ReportError(f"{self}: there is no bucket {self.bucket!r}") from None
+            raise ReportError(f"{self}: cannot write here ({describe_client_error(err)})") from None
 
     def _get(self, client: S3Client) -> BinaryIO:
         assert self.bucket is not None
@@ -114,7 +131,7 @@ class Location:
         except Exception as err:
             if _error_code(err) in ("NoSuchKey", "404"):
                 raise ReportError(f"{self}: no such object") from None
-            raise ReportError(f"{self}: cannot read it ({_describe(err)})") from None
+            raise ReportError(f"{self}: cannot read it ({describe_client_error(err)})") from None
         body: BinaryIO = response["Body"]  # type: ignore[assignment]
         return body
 
@@ -153,5 +170,13 @@ def _error_code(err: Exception) -> str:
     return ""
 
 
-def _describe(err: Exception) -> str:
+def describe_client_error(err: Exception) -> str:
+    """One line for an S3 error: ``Code: Message`` for botocore's, else the type and text."""
+    response = getattr(err, "response", None)
+    if isinstance(response, dict):
+        error = response.get("Error")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+        if isinstance(error, dict):
+            code = error.get("Code")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+            message = error.get("Message")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+            return f"{code}: {message}"
     return f"{type(err).__name__}: {err}"

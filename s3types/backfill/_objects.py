@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from s3types._values import decode_key, version_id_or_none
 from s3types.backfill._arns import BackfillError
-from s3types.backfill._locations import ReportError, parse_location
+from s3types.backfill._locations import ReportError, describe_client_error, parse_location
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -73,7 +73,18 @@ def listed_objects(client: S3Client, triggers: Iterable[Trigger]) -> Iterator[Ob
         by_bucket.setdefault(trigger.bucket, []).append(trigger)
     for bucket, group in by_bucket.items():
         for prefix in _outermost_prefixes(trigger.prefix or "" for trigger in group):
-            for summary in list_objects(client, bucket, prefix=prefix or None):
+            listing = iter(list_objects(client, bucket, prefix=prefix or None))
+            while True:
+                try:
+                    summary = next(listing, None)
+                except Exception as err:
+                    if getattr(err, "response", None) is None:
+                        raise
+                    raise BackfillError(
+                        f"cannot list s3://{bucket}/{prefix}: {describe_client_error(err)}"
+                    ) from None
+                if summary is None:
+                    break
                 if any(t.fires_on(bucket, summary.key, "ObjectCreated:Put") for t in group):
                     yield ObjectRef(bucket, summary.key)
 

@@ -39,7 +39,8 @@ def _handler(seen: list[tuple[str, str, str]]) -> S3BackfillHandler[LambdaContex
     return index
 
 
-def _job_response(response: SqsBatchResponseDict | BatchResponseDict) -> BatchResponseDict:
+def _job_response(response: SqsBatchResponseDict | BatchResponseDict | None) -> BatchResponseDict:
+    assert response is not None
     assert "results" in response, response
     return cast("BatchResponseDict", response)
 
@@ -55,7 +56,7 @@ def test_a_direct_notification_runs_the_function_on_its_records(
     seen: list[tuple[str, str, str]] = []
     handler = _handler(seen)
     event = make_event(bucket="photos", key="uploads/red flower.jpg")
-    assert handler(event, context) == {"batchItemFailures": []}
+    assert handler(event, context) is None  # a partial batch response is SQS's alone
     assert seen == [("record", "photos", "uploads/red flower.jpg")]
 
 

@@ -19,7 +19,15 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from s3types.backfill import TaskOutcome, read_report, retry_objects, run_local, write_manifest
+from s3types.backfill import (
+    BackfillError,
+    ReportError,
+    TaskOutcome,
+    read_report,
+    retry_objects,
+    run_local,
+    write_manifest,
+)
 from s3types.batch import BatchResultCode, BatchTask, TemporaryFailure
 from s3types.triggers import Trigger
 from s3types_lambda import LambdaContext, RecordOrTask, S3BackfillHandler, s3_record_handler
@@ -221,3 +229,45 @@ def test_run_local_says_what_is_missing(s3: S3Client) -> None:
         run_local(bare, s3, triggers=[Trigger("b", ["s3:ObjectRemoved:*"])])
     with pytest.raises(ValueError, match="concurrency"):
         run_local(bare, s3, triggers=[Trigger("b")], concurrency=0)
+
+
+def test_a_run_that_cannot_list_or_report_fails_before_any_task(
+    s3: S3Client, new_bucket: str, tmp_path: Path
+) -> None:
+    s3.put_object(Bucket=new_bucket, Key="a.jpg", Body=b".")
+    calls: list[object] = []
+
+    def handler(event: dict[str, object], context: object) -> None:
+        calls.append(event)
+
+    with pytest.raises(BackfillError, match="cannot list s3://no-such-bucket-x/: NoSuchBucket"):
+        run_local(handler, s3, triggers=[Trigger("no-such-bucket-x")], report_uri=str(tmp_path))
+    with pytest.raises(ReportError, match="there is no bucket 'no-such-bucket-x'"):
+        run_local(handler, s3, triggers=[Trigger(new_bucket)], report_uri="s3://no-such-bucket-x/r")
+    with pytest.raises(ReportError, match=r"manifest\.csv: no such object"):
+        run_local(
+            handler,
+            s3,
+            manifest_uri=f"s3://{new_bucket}/manifest.csv",
+            report_uri=str(tmp_path),
+        )
+    assert calls == []
+
+
+def test_the_local_example_backfills_and_reads_its_report(
+    s3: S3Client, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from examples.backfill_local import backfill_here, show_failures
+    from examples.one_handler_both_ways import INDEX
+
+    s3.create_bucket(Bucket="photos")
+    for key in ("uploads/a b.jpg", "uploads/c+d.jpg", "uploads/notes.txt", "other/e.jpg"):
+        s3.put_object(Bucket="photos", Key=key, Body=b".")
+    INDEX.clear()
+    report = backfill_here(s3, "s3://photos/reports")
+    assert INDEX == {
+        "s3://photos/uploads/a b.jpg": "backfill",
+        "s3://photos/uploads/c+d.jpg": "backfill",
+    }
+    assert f"2 succeeded, 0 failed: {report.location}" in capsys.readouterr().out
+    assert show_failures(s3, report.location) == []

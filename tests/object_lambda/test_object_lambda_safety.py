@@ -10,6 +10,7 @@ import pytest
 
 from s3types import S3EventError
 from s3types.object_lambda import (
+    ObjectLambdaError,
     ObjectLambdaEvent,
     ObjectLambdaResponse,
     OriginalObject,
@@ -141,3 +142,35 @@ def test_a_memoryview_body_is_sent_as_its_bytes(
     )
     write_get_object_response(client, event, memoryview(b"redacted"))
     assert recorder.requests[-1].body_start == b"redacted"
+
+
+class _Unprintable:
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+
+def test_a_chosen_error_with_a_message_that_is_no_text_still_answers_the_caller(
+    origin: Origin, recorder: Recorder, client: S3Client
+) -> None:
+    class Refused(ObjectLambdaError):
+        def __init__(self) -> None:
+            super().__init__(403, "Refused", "x")
+            self.message = _Unprintable()  # type: ignore[assignment]
+            self.args = (self.message,)
+
+    @s3_object_lambda_handler(client=client)
+    def refuse(
+        event: ObjectLambdaEvent, original: OriginalObject, context: LambdaContext
+    ) -> object:
+        raise Refused
+
+    event = make_object_lambda_event(
+        input_s3_url=origin.url(10), output_route="io-use1-042", output_token="token-42"
+    )
+    with pytest.raises(Refused):
+        refuse(event, CONTEXT)
+    sent = recorder.requests[-1].headers
+    assert (sent["x-amz-fwd-status"], sent["x-amz-fwd-error-code"]) == ("403", "Refused")
+    assert sent["x-amz-fwd-error-message"] == (
+        "Refused (its message cannot be shown: str() raised RuntimeError)"
+    )

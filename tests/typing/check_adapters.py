@@ -21,7 +21,7 @@ from chalice.local import LambdaContext as ChaliceLocalContext
 from typing_extensions import assert_type
 
 from s3types import S3Event, S3EventRecord, parse_event
-from s3types.testing import LocalLambdaContext, make_event
+from s3types.testing import LocalLambdaContext, make_event, via_sqs
 from s3types.triggers import Trigger
 from s3types_chalice import ChaliceS3Handler, on_s3_change
 from s3types_lambda import (
@@ -127,10 +127,14 @@ def thumbnail(record: S3EventRecord, context: LambdaContext) -> None:
 
 
 assert_type(thumbnail, S3RecordHandler[LambdaContext])
-as_plain_handler: Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict] = thumbnail
+as_plain_handler: Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None] = (
+    thumbnail
+)
 assert_type(thumbnail.s3_triggers, tuple[Trigger, ...])
 assert_type(thumbnail.s3_writes_to, tuple[str, ...])
-response = thumbnail(wire, fake)
+response = thumbnail(via_sqs(wire), fake)
+assert_type(response, SqsBatchResponseDict | None)  # None for deliveries other than SQS
+assert response is not None
 assert_type(response["batchItemFailures"], list[BatchItemFailureDict])
 assert_type(response["batchItemFailures"][0]["itemIdentifier"], str)
 

@@ -47,7 +47,7 @@ assert_type(both, S3BackfillHandler[LambdaContext])
 
 def answer(context: LambdaContext) -> None:
     """Called with a job or an event, the handler gives either response."""
-    assert_type(both({}, context), SqsBatchResponseDict | BatchResponseDict)
+    assert_type(both({}, context), SqsBatchResponseDict | BatchResponseDict | None)
 
 
 @s3_record_handler(prefix="in/", backfill=True)  # type: ignore[arg-type]

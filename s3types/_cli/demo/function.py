@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from s3types import S3EventRecord
     from s3types_lambda import LambdaContext, SqsBatchResponseDict
 
-    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict]
+    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None]
 
 SOURCE_PREFIX = "incoming/"
 DERIVED_PREFIX = "derived/"
@@ -119,6 +119,6 @@ def _default_handler() -> Handler:
     return make_handler(boto3.client("s3"))  # pyright: ignore[reportUnknownMemberType]
 
 
-def handler(event: Mapping[str, Any], context: LambdaContext) -> SqsBatchResponseDict:
+def handler(event: Mapping[str, Any], context: LambdaContext) -> SqsBatchResponseDict | None:
     """The Lambda entry point (``demo_function.handler``): a client made once, then reused."""
     return _default_handler()(event, context)
