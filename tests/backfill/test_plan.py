@@ -83,40 +83,61 @@ def test_one_trigger_with_prefix_and_suffix_is_exact() -> None:
 def test_several_triggers_get_the_smallest_superset_and_a_note() -> None:
     plan = _plan(
         [
-            Trigger("photos", prefix="a/", suffix=".jpg"),
-            Trigger("photos", prefix="b/", suffix=".png"),
-            Trigger("photos", prefix="a/deep/", suffix=".jpg"),  # inside the first: no change
+            Trigger("photos", prefix="raw/a/", suffix=".jpg"),
+            Trigger("photos", prefix="raw/b/", suffix=".png"),
+            Trigger("photos", prefix="raw/a/deep/", suffix=".jpg"),  # inside the first
         ]
     )
     constraint = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"][
         "KeyNameConstraint"
     ]
-    assert constraint == {"MatchAnyPrefix": ["a/", "b/"], "MatchAnySuffix": [".jpg", ".png"]}
+    # S3 takes one string per list: what the prefixes share, what the suffixes share.
+    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": ["g"]}
     assert plan.scope is not None and not plan.scope.exact
+    assert plan.scope.covers("raw/a/x.png") and not plan.scope.covers("raw/a/x.gif")
     [note] = plan.notes
     assert "smallest filter" in note and "handler's own filter skips" in note
     assert f"note: {note}" in str(plan)
 
 
+def test_nothing_shared_is_no_key_constraint() -> None:
+    plan = _plan([Trigger("photos", prefix="a/", suffix=".jpg"), Trigger("photos", prefix="b/")])
+    found = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"]
+    assert "KeyNameConstraint" not in found
+    assert plan.scope is not None and not plan.scope.exact and len(plan.notes) == 1
+
+
+def test_s3_takes_one_string_per_key_name_list() -> None:
+    # botocore's model says so; a newer one that lifts it shows here, and
+    # GENERATOR_KEY_STRINGS (s3types._limits) is the one place to follow it.
+    from s3types._limits import GENERATOR_KEY_STRINGS
+
+    model = botocore.session.get_session().get_service_model("s3control")
+    shape: Any = model.shape_for("KeyNameConstraint")
+    for name in ("MatchAnyPrefix", "MatchAnySuffix", "MatchAnySubstring"):
+        assert "with a length of 1 string" in shape.members[name].documentation
+    assert GENERATOR_KEY_STRINGS == 1
+
+
 def test_a_trigger_without_prefix_widens_the_filter_to_every_key() -> None:
     plan = _plan([Trigger("photos", suffix=".jpg"), Trigger("photos", prefix="raw/")])
     found = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"]
-    assert "KeyNameConstraint" not in found  # no prefix list and no suffix list hold both
+    assert "KeyNameConstraint" not in found  # one has no prefix, the other no suffix
     assert plan.scope is not None and not plan.scope.exact  # x.png is neither trigger's
     assert len(plan.notes) == 1
 
 
-def test_several_triggers_one_filter_holds_exactly_get_no_note() -> None:
+def test_several_triggers_one_of_which_holds_the_rest_get_no_note() -> None:
     plan = _plan(
         [
             Trigger("photos", prefix="raw/", suffix=".jpg"),
-            Trigger("photos", prefix="raw/", suffix=".png"),
+            Trigger("photos", prefix="raw/deep/", suffix=".jpg"),
         ]
     )
     constraint = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"][
         "KeyNameConstraint"
     ]
-    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": [".jpg", ".png"]}
+    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": [".jpg"]}
     assert plan.scope is not None and plan.scope.exact
     assert plan.notes == ()
 
