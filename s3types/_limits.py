@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERATOR_KEY_STRINGS",
+    "MAX_USER_ARGUMENTS",
+    "MAX_USER_ARGUMENT_KEY",
+    "MAX_USER_ARGUMENT_VALUE",
     "MAX_DEPTH",
     "MAX_RECORDS",
     "check_depth",
@@ -49,6 +52,13 @@ MAX_DEPTH = 128
 #: ``MatchAnySubstring`` (botocore's S3 Control model: "accepts an array of
 #: strings with a length of 1 string"): one prefix and one suffix per job.
 GENERATOR_KEY_STRINGS = 1
+
+#: A Batch Operations job's ``UserArguments`` (what the function receives as
+#: ``userArguments``): at most 10 entries, keys of 1 to 64 characters,
+#: values of up to 1,024 (botocore's S3 Control model, shape UserArguments).
+MAX_USER_ARGUMENTS = 10
+MAX_USER_ARGUMENT_KEY = 64
+MAX_USER_ARGUMENT_VALUE = 1024
 
 
 def too_many(count: int, what: str, path: str) -> S3EventError:

@@ -14,6 +14,7 @@ from botocore.validate import validate_parameters
 from s3types.backfill import BackfillError, BackfillPlan, plan_backfill
 from s3types.triggers import Trigger
 from tests.backfill.control_endpoint import ACCOUNT, FUNCTION_ARN, ROLE_ARN
+from tests.backfill.model_check import check_against_model
 
 WHEN = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 DIRECTORY_BUCKET = "photos--use1-az4--x-s3"
@@ -25,9 +26,9 @@ def _model_input(operation: str) -> Any:
 
 
 def valid(plan: BackfillPlan) -> dict[str, Any]:
-    """The request, after botocore's own parameter validation against S3 Control's model."""
+    """The request, after botocore's validation and the bounds of S3 Control's model."""
     request = dict(plan.create_job_request)
-    validate_parameters(request, _model_input("CreateJob"))
+    check_against_model("CreateJob", request)
     return request
 
 
@@ -298,6 +299,14 @@ def test_a_handler_with_s3_triggers_is_a_source() -> None:
         ([Trigger("p")], {"created_before": datetime(2026, 1, 1)}, "has no time zone"),
         ([Trigger("p")], {"role_arn": "backfill-role"}, "not an IAM role ARN"),
         ([Trigger("p")], {"account_id": "12"}, "account_id must be 12 digits"),
+        ([Trigger("p")], {"priority": -1}, "priority must be a whole number"),
+        (
+            [Trigger("p")],
+            {"user_arguments": {f"k{i}": "v" for i in range(11)}},
+            "11 user_arguments, and a job takes at most 10",
+        ),
+        ([Trigger("p")], {"user_arguments": {"k" * 65: "v"}}, "must be 1 to 64 characters"),
+        ([Trigger("p")], {"user_arguments": {"k": "v" * 1025}}, "at most 1024 characters"),
     ],
 )
 def test_bad_input_is_a_clear_error(source: Any, options: dict[str, Any], message: str) -> None:
@@ -326,3 +335,24 @@ def test_the_plan_in_words_and_as_json() -> None:
     assert "keys starting with 'raw/'" in text
     assert "$0.25 per job" in text
     json.dumps(plan.create_job_request)  # the request is JSON as it is (a saved plan)
+
+
+def test_the_model_bounds_catch_what_validate_parameters_lets_through() -> None:
+    request = valid(_plan([Trigger("photos")]))
+    request["Description"] = "x" * 257
+    validate_parameters(request, _model_input("CreateJob"))  # botocore: no max length
+    with pytest.raises(AssertionError, match="Description: 257 over the model's max 256"):
+        check_against_model("CreateJob", request)
+
+
+def test_the_user_argument_limits_are_the_models() -> None:
+    from s3types._limits import MAX_USER_ARGUMENT_KEY, MAX_USER_ARGUMENT_VALUE, MAX_USER_ARGUMENTS
+
+    shape: Any = (
+        botocore.session.get_session().get_service_model("s3control").shape_for("UserArguments")
+    )
+    assert shape.metadata["max"] == MAX_USER_ARGUMENTS
+    assert shape.key.metadata == {"min": 1, "max": MAX_USER_ARGUMENT_KEY}
+    assert shape.value.metadata["max"] == MAX_USER_ARGUMENT_VALUE
+    at_limits = {"k" * 64: "v" * 1024, **{f"k{i}": "" for i in range(9)}}
+    valid(_plan([Trigger("photos")], user_arguments=at_limits))
