@@ -7,6 +7,7 @@ import pytest
 from tests.doctests import run_docstring_examples
 
 MODULES = [
+    "s3types._cli.backfill.plan",
     "s3types.backfill",
     "s3types.backfill._arns",
     "s3types.backfill._estimate",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from s3types.backfill import (
     plan_backfill,
     write_manifest,
 )
+from s3types.backfill._arns import is_directory_bucket
 from s3types.backfill._scope import key_scope
 from s3types.triggers import Trigger
 
@@ -176,13 +178,35 @@ def job_options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _listing_prefixes(prefixes: Iterable[str], *, directory: bool) -> list[str]:
+    """The prefixes to list so every key under ``prefixes`` is listed once.
+
+    A directory bucket lists only prefixes ending in '/', so each is cut
+    back to its last '/'; a prefix under another one is dropped.
+
+    >>> _listing_prefixes(["a/b/", "a/", "c/x"], directory=True)
+    ['a/', 'c/']
+    """
+    cut = [
+        p.rpartition("/")[0] + "/" if directory and "/" in p else "" if directory else p
+        for p in prefixes
+    ]
+    kept: list[str] = []
+    for prefix in sorted(set(cut), key=len):
+        if not prefix.startswith(tuple(kept)):
+            kept.append(prefix)
+    return sorted(kept)
+
+
 def _listed(args: argparse.Namespace, bucket: str, triggers: list[Trigger]) -> list[ManifestObject]:
-    """The bucket's keys the triggers match exactly: one listing per distinct prefix."""
+    """The bucket's keys the triggers match exactly, each once."""
     covered = key_scope([t for t in triggers if t.bucket in (None, bucket)]).triggers
-    prefixes = sorted({t.prefix or "" for t in covered})
+    prefixes = _listing_prefixes(
+        (t.prefix or "" for t in covered), directory=is_directory_bucket(bucket)
+    )
     paginator = s3_client(args).get_paginator("list_objects_v2")
     found: list[ManifestObject] = []
-    for prefix in [""] if "" in prefixes else prefixes:
+    for prefix in prefixes:
         for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
             for obj in page.get("Contents", []):
                 key = obj.get("Key", "")
