@@ -49,7 +49,13 @@ if TYPE_CHECKING:
     from s3types.backfill._prices import BackfillFees, backfill_fees
     from s3types.backfill._report import BackfillReport, TaskOutcome, read_report
     from s3types.backfill._scope import KeyScope
-    from s3types.backfill._submit import JobProgress, job_progress, submit_backfill, watch_job
+    from s3types.backfill._submit import (
+        JobProgress,
+        job_progress,
+        list_backfill_jobs,
+        submit_backfill,
+        watch_job,
+    )
 
 # Each name and the module defining it, imported on first read.
 _LAZY = {
@@ -70,6 +76,7 @@ _LAZY = {
     "estimate_backfill": "._estimate",
     "export_backfill": "._export",
     "job_progress": "._submit",
+    "list_backfill_jobs": "._submit",
     "plan_backfill": "._plan",
     "read_report": "._report",
     "retry_objects": "._manifest",
@@ -99,6 +106,7 @@ __all__ = [
     "estimate_backfill",
     "export_backfill",
     "job_progress",
+    "list_backfill_jobs",
     "plan_backfill",
     "read_report",
     "retry_objects",

@@ -9,7 +9,6 @@ rest). :func:`~s3types.backfill.submit_backfill` sends the request.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,27 +17,34 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from s3types.backfill._arns import (
     BackfillError,
-    S3Location,
     account_of,
     bucket_arn,
     is_directory_bucket,
-    object_arn,
     parse_s3_uri,
 )
 from s3types.backfill._policy import permissions_policy, trust_policy
-from s3types.backfill._prices import BackfillFees, backfill_fees
+from s3types.backfill._prices import BackfillFees, backfill_fees, unit_prices
+from s3types.backfill._request import (
+    INVOCATION_SCHEMA_VERSION,
+    ManifestFormat,
+    as_prefix,
+    byte_count,
+    general_purpose,
+    generator_filter,
+    generator_spec,
+    iso_time,
+    manifest_objects,
+    manifest_spec,
+    request_token,
+    storage_class_filter,
+)
 from s3types.backfill._scope import KeyScope, key_scope
 from s3types.triggers import Trigger
 
 if TYPE_CHECKING:
-    from mypy_boto3_s3control.literals import S3StorageClassType
     from mypy_boto3_s3control.type_defs import (
         CreateJobRequestTypeDef,
-        JobManifestGeneratorFilterTypeDef,
-        JobManifestTypeDef,
         JobReportTypeDef,
-        KeyNameConstraintTypeDef,
-        S3JobManifestGeneratorTypeDef,
     )
 
     from s3types.backfill._estimate import ObjectEstimate
@@ -47,27 +53,10 @@ __all__ = [
     "BackfillPlan",
     "ManifestFormat",
     "ReportScope",
-    "generator_filter",
     "plan_backfill",
-    "request_token",
 ]
 
-ManifestFormat = Literal["csv", "inventory"]
 ReportScope = Literal["AllTasks", "FailedTasksOnly"]
-
-_FORMATS = {"csv": "S3BatchOperations_CSV_20180820", "inventory": "S3InventoryReport_CSV_20161130"}
-_STORAGE_CLASSES = (
-    "DEEP_ARCHIVE",
-    "GLACIER",
-    "GLACIER_IR",
-    "INTELLIGENT_TIERING",
-    "ONEZONE_IA",
-    "STANDARD",
-    "STANDARD_IA",
-)
-#: The invocation schema with ``userArguments`` and bucket names; the only one
-#: directory buckets accept, and the one s3types.batch reads best.
-INVOCATION_SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True)
@@ -118,7 +107,8 @@ class BackfillPlan:
         request = self.create_job_request
         lines = [
             f"S3 Batch Operations job in account {self.account_id}: invoke"
-            f" {self.function_arn} once per object of bucket {self.bucket}",
+            f" {self.function_arn} once per object of "
+            + (f"bucket {self.bucket}" if self.bucket else "the manifest"),
         ]
         generator = generator_filter(request)
         if generator is not None and self.scope is not None:
@@ -147,41 +137,16 @@ class BackfillPlan:
             lines.append(f"  estimate: {self.estimate}")
             lines.append(f"  fees: {self.fees}")
         else:
-            lines.append(
-                "  fees: $0.25 per job + $1.00 per million objects + $0.20 per million Lambda"
-                " requests (no object count: estimate_backfill, or plan --estimate)"
-            )
+            lines.append(f"  fees: {unit_prices()} (no object count: plan --estimate)")
         for statement in self.permissions_policy["Statement"]:
-            actions = statement["Action"]
-            named = ", ".join(actions) if isinstance(actions, list) else actions
+            actions: object = statement["Action"]
+            named = (
+                ", ".join(cast("list[str]", actions)) if isinstance(actions, list) else str(actions)
+            )
             lines.append(f"  role may: {named} on {statement['Resource']}")
         lines.append("  role trusts: batchoperations.s3.amazonaws.com (sts:AssumeRole)")
         lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
-
-
-def generator_filter(request: CreateJobRequestTypeDef) -> Mapping[str, Any] | None:
-    """The manifest generator's ``Filter`` of a request, or None for a job over a manifest."""
-    generator: Mapping[str, Any] | None = cast("Mapping[str, Any]", request).get(
-        "ManifestGenerator"
-    )
-    if generator is None:
-        return None
-    return cast("Mapping[str, Any]", generator["S3JobManifestGenerator"].get("Filter", {}))
-
-
-def request_token(request: Mapping[str, Any]) -> str:
-    """The ``ClientRequestToken`` for a request: SHA-256 of its JSON, the token left out.
-
-    64 hex digits, S3 Control's maximum length.
-
-    >>> token = request_token({"Priority": 10})
-    >>> token == request_token({"Priority": 10, "ClientRequestToken": "x"}), len(token)
-    (True, 64)
-    """
-    body = {name: value for name, value in request.items() if name != "ClientRequestToken"}
-    text = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _triggers_of(source: object) -> list[Trigger]:
@@ -224,41 +189,6 @@ def _one_bucket(triggers: list[Trigger], bucket: str | None) -> tuple[str, list[
         f"plan_backfill: the triggers name {len(named)} buckets ({', '.join(named)}) and one"
         " job covers one bucket: plan one backfill per bucket, with bucket='...'"
     )
-
-
-def _prefix_key(location: S3Location) -> S3Location:
-    """A report or output location as a prefix (``backfills/``, or the bucket's top)."""
-    key = location.key
-    return S3Location(location.bucket, key if not key or key.endswith("/") else key + "/")
-
-
-def _general_purpose(location: S3Location, what: str) -> S3Location:
-    if is_directory_bucket(location.bucket):
-        raise BackfillError(
-            f"{what} {location} is in a directory bucket: S3 Batch Operations reads"
-            " manifests from and writes reports to general purpose buckets only; name one"
-        )
-    return location
-
-
-def _size(value: int | None, what: str) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise BackfillError(f"plan_backfill: {what} must be a whole number of bytes, got {value!r}")
-    return value
-
-
-def _iso(moment: datetime, what: str) -> str:
-    if moment.tzinfo is None:
-        raise BackfillError(
-            f"plan_backfill: {what} {moment.isoformat()} has no time zone:"
-            " pass an aware datetime, e.g. datetime.now(timezone.utc)"
-        )
-    # Milliseconds, as S3 keeps LastModified: an object written a moment before
-    # the plan is in it, one written after is not (whole seconds would drop the former).
-    utc = moment.astimezone(timezone.utc)
-    if utc.microsecond == 0:
-        return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 def plan_backfill(
@@ -335,7 +265,7 @@ def plan_backfill(
         chosen, triggers = _one_bucket(triggers, bucket)
     else:
         chosen = ""
-    report = _general_purpose(_prefix_key(parse_s3_uri(report_uri, "report_uri")), "report_uri")
+    report = general_purpose(as_prefix(parse_s3_uri(report_uri, "report_uri")), "report_uri")
     report_request: JobReportTypeDef = {
         "Enabled": True,
         "Bucket": bucket_arn(report.bucket, partition),
@@ -370,16 +300,16 @@ def plan_backfill(
             " S3 cannot generate a manifest from it, so the job reads a CSV manifest"
         )
     if manifest_uri is not None:
-        manifest = _general_purpose(parse_s3_uri(manifest_uri, "manifest_uri"), "manifest_uri")
+        manifest = general_purpose(parse_s3_uri(manifest_uri, "manifest_uri"), "manifest_uri")
         if not manifest_etag:
             raise BackfillError(
                 f"plan_backfill: manifest_uri {manifest} needs manifest_etag (head_object's"
                 " ETag of it): S3 Batch Operations checks that the manifest has not changed"
             )
-        request["Manifest"] = _manifest(
+        request["Manifest"] = manifest_spec(
             manifest, manifest_etag, manifest_format, partition, manifest_with_versions
         )
-        policy_parts["manifest_objects"] = _manifest_objects(manifest, manifest_format)
+        policy_parts["manifest_objects"] = manifest_objects(manifest, manifest_format)
         if triggers:
             notes.append(
                 "the manifest decides which objects the job covers; the triggers name the"
@@ -395,22 +325,22 @@ def plan_backfill(
             )
         scope = key_scope(triggers)
         notes += scope.notes
-        output = _general_purpose(
-            _prefix_key(parse_s3_uri(manifest_output_uri or report_uri, "manifest_output_uri")),
+        output = general_purpose(
+            as_prefix(parse_s3_uri(manifest_output_uri or report_uri, "manifest_output_uri")),
             "manifest_output_uri",
         )
         moment = created_before or datetime.now(timezone.utc)
         request["ManifestGenerator"] = {
-            "S3JobManifestGenerator": _generator(
+            "S3JobManifestGenerator": generator_spec(
                 chosen,
                 partition,
                 output,
                 scope,
-                _iso(moment, "created_before"),
-                None if created_after is None else _iso(created_after, "created_after"),
-                _size(larger_than, "larger_than"),
-                _size(smaller_than, "smaller_than"),
-                _storage_classes(storage_classes),
+                iso_time(moment, "created_before"),
+                None if created_after is None else iso_time(created_after, "created_after"),
+                byte_count(larger_than, "larger_than"),
+                byte_count(smaller_than, "smaller_than"),
+                storage_class_filter(storage_classes),
             )
         }
         policy_parts["source_bucket"] = chosen
@@ -427,87 +357,3 @@ def plan_backfill(
         scope=scope,
         notes=tuple(notes),
     )
-
-
-def _manifest(
-    location: S3Location, etag: str, form: ManifestFormat, partition: str, versions: bool
-) -> JobManifestTypeDef:
-    if form not in _FORMATS:
-        raise BackfillError(f"manifest_format must be 'csv' or 'inventory', got {form!r}")
-    manifest: JobManifestTypeDef = {
-        "Spec": {"Format": "S3BatchOperations_CSV_20180820"},
-        "Location": {"ObjectArn": object_arn(location, partition), "ETag": etag},
-    }
-    if form == "inventory":
-        if not location.key.endswith("manifest.json"):
-            raise BackfillError(
-                f"manifest_uri {location} is not an S3 Inventory manifest.json: with"
-                " manifest_format='inventory' name the report's manifest.json"
-            )
-        manifest["Spec"] = {"Format": "S3InventoryReport_CSV_20161130"}
-    else:
-        manifest["Spec"]["Fields"] = (
-            ["Bucket", "Key", "VersionId"] if versions else ["Bucket", "Key"]
-        )
-    return manifest
-
-
-def _manifest_objects(location: S3Location, form: ManifestFormat) -> S3Location:
-    if form == "csv":
-        return location
-    # An inventory report: PREFIX/SOURCE-BUCKET/CONFIG-ID/DATE/manifest.json, with its
-    # data files in PREFIX/SOURCE-BUCKET/CONFIG-ID/data/: the job reads both.
-    parts = location.key.split("/")
-    return S3Location(location.bucket, "/".join(parts[:-2]) + "/" if len(parts) > 2 else "")
-
-
-def _storage_classes(values: Iterable[str]) -> list[S3StorageClassType]:
-    chosen = list(values)
-    for value in chosen:
-        if value not in _STORAGE_CLASSES:
-            raise BackfillError(
-                f"plan_backfill: storage class {value!r} is not one a manifest generator"
-                f" filters on ({', '.join(_STORAGE_CLASSES)})"
-            )
-    return cast("list[S3StorageClassType]", chosen)
-
-
-def _generator(
-    bucket: str,
-    partition: str,
-    output: S3Location,
-    scope: KeyScope,
-    created_before: str,
-    created_after: str | None,
-    larger_than: int | None,
-    smaller_than: int | None,
-    storage_classes: list[S3StorageClassType],
-) -> S3JobManifestGeneratorTypeDef:
-    found: JobManifestGeneratorFilterTypeDef = {"CreatedBefore": created_before}
-    if created_after is not None:
-        found["CreatedAfter"] = created_after
-    constraint: KeyNameConstraintTypeDef = {}
-    if scope.prefixes:
-        constraint["MatchAnyPrefix"] = list(scope.prefixes)
-    if scope.suffixes:
-        constraint["MatchAnySuffix"] = list(scope.suffixes)
-    if constraint:
-        found["KeyNameConstraint"] = constraint
-    if larger_than is not None:
-        found["ObjectSizeGreaterThanBytes"] = larger_than
-    if smaller_than is not None:
-        found["ObjectSizeLessThanBytes"] = smaller_than
-    if storage_classes:
-        found["MatchAnyStorageClass"] = storage_classes
-    generator: S3JobManifestGeneratorTypeDef = {
-        "SourceBucket": bucket_arn(bucket, partition),
-        "EnableManifestOutput": True,
-        "ManifestOutputLocation": {
-            "Bucket": bucket_arn(output.bucket, partition),
-            "ManifestFormat": "S3InventoryReport_CSV_20211130",
-        },
-        "Filter": found,
-    }
-    if output.key:
-        generator["ManifestOutputLocation"]["ManifestPrefix"] = output.key.rstrip("/")
-    return generator

@@ -19,6 +19,7 @@ __all__ = [
     "PRICES_READ_ON",
     "BackfillFees",
     "backfill_fees",
+    "unit_prices",
 ]
 
 #: The day the prices below were read from their pages.
@@ -78,4 +79,17 @@ def backfill_fees(objects: int) -> BackfillFees:
         per_job=BATCH_OPERATIONS_PER_JOB_USD,
         objects_processed=millions * BATCH_OPERATIONS_PER_MILLION_OBJECTS_USD,
         lambda_requests=millions * LAMBDA_PER_MILLION_REQUESTS_USD,
+    )
+
+
+def unit_prices() -> str:
+    """The unit prices in words, for a plan without an object count.
+
+    >>> unit_prices()
+    '$0.25 per job + $1.00 per million objects + $0.20 per million Lambda requests'
+    """
+    return (
+        f"${BATCH_OPERATIONS_PER_JOB_USD:.2f} per job"
+        f" + ${BATCH_OPERATIONS_PER_MILLION_OBJECTS_USD:.2f} per million objects"
+        f" + ${LAMBDA_PER_MILLION_REQUESTS_USD:.2f} per million Lambda requests"
     )

@@ -16,12 +16,39 @@ from s3types.backfill._plan import BackfillPlan
 
 if TYPE_CHECKING:
     from mypy_boto3_s3control import S3ControlClient
-    from mypy_boto3_s3control.type_defs import CreateJobRequestTypeDef, JobDescriptorTypeDef
+    from mypy_boto3_s3control.literals import JobStatusType
+    from mypy_boto3_s3control.type_defs import (
+        CreateJobRequestTypeDef,
+        JobDescriptorTypeDef,
+        JobListDescriptorTypeDef,
+        ListJobsRequestTypeDef,
+    )
 
-__all__ = ["TERMINAL_STATUSES", "JobProgress", "job_progress", "submit_backfill", "watch_job"]
+__all__ = [
+    "OPEN_STATUSES",
+    "TERMINAL_STATUSES",
+    "JobProgress",
+    "job_progress",
+    "list_backfill_jobs",
+    "submit_backfill",
+    "watch_job",
+]
 
 #: The statuses a job never leaves (DescribeJob's ``Status``).
 TERMINAL_STATUSES = frozenset({"Complete", "Failed", "Cancelled"})
+#: The statuses of a job not over yet (ListJobs' ``JobStatuses``).
+OPEN_STATUSES: tuple[JobStatusType, ...] = (
+    "New",
+    "Preparing",
+    "Suspended",
+    "Ready",
+    "Active",
+    "Pausing",
+    "Paused",
+    "Completing",
+    "Failing",
+    "Cancelling",
+)
 
 
 def submit_backfill(
@@ -55,6 +82,7 @@ class JobProgress:
     succeeded: int = 0
     failed: int = 0
     reason: str | None = None
+    description: str | None = None
 
     @property
     def done(self) -> int:
@@ -84,30 +112,40 @@ class JobProgress:
             )
         if self.reason:
             line += f" ({self.reason})"
+        if self.description:
+            line += f" - {self.description}"
         return line
 
 
-def _progress(job: JobDescriptorTypeDef, job_id: str) -> JobProgress:
-    summary = job.get("ProgressSummary", {})
+def _why(job: JobDescriptorTypeDef) -> str | None:
+    """Why a job failed or was cancelled: its failure reasons, else its status update."""
     failures = [
         f"{f.get('FailureCode', '')}: {f.get('FailureReason', '')}".strip(": ")
         for f in job.get("FailureReasons", [])
     ]
-    reason = "; ".join(r for r in failures if r) or job.get("StatusUpdateReason") or None
+    return "; ".join(r for r in failures if r) or job.get("StatusUpdateReason") or None
+
+
+def _progress(
+    job: JobDescriptorTypeDef | JobListDescriptorTypeDef, job_id: str, why: str | None = None
+) -> JobProgress:
+    summary = job.get("ProgressSummary", {})
+    status = job.get("Status", "unknown")
     return JobProgress(
         job_id=job.get("JobId", job_id),
-        status=job.get("Status", "unknown"),
+        status=status,
         total=summary.get("TotalNumberOfTasks"),
         succeeded=summary.get("NumberOfTasksSucceeded", 0),
         failed=summary.get("NumberOfTasksFailed", 0),
-        reason=reason if job.get("Status") in ("Failed", "Cancelled") else None,
+        reason=why if status in ("Failed", "Cancelled") else None,
+        description=job.get("Description"),
     )
 
 
 def job_progress(s3control_client: S3ControlClient, account_id: str, job_id: str) -> JobProgress:
     """One look at a job: ``DescribeJob``'s status and ``ProgressSummary``."""
     response = s3control_client.describe_job(AccountId=account_id, JobId=job_id)
-    return _progress(response["Job"], job_id)
+    return _progress(response["Job"], job_id, _why(response["Job"]))
 
 
 def watch_job(
@@ -131,3 +169,29 @@ def watch_job(
         if progress.terminal:
             return progress
         sleep(interval)
+
+
+def list_backfill_jobs(
+    s3control_client: S3ControlClient,
+    account_id: str,
+    *,
+    statuses: tuple[JobStatusType, ...] = OPEN_STATUSES,
+) -> list[JobProgress]:
+    """The account's Lambda-invoking jobs in ``statuses`` (default: not over yet), via ``ListJobs``.
+
+    Every page is read (``NextToken``); jobs of other operations (copies,
+    tagging) are left out.
+    """
+    found: list[JobProgress] = []
+    request: ListJobsRequestTypeDef = {"AccountId": account_id, "JobStatuses": list(statuses)}
+    while True:
+        response = s3control_client.list_jobs(**request)
+        found += [
+            _progress(job, job.get("JobId", "?"))
+            for job in response.get("Jobs", [])
+            if job.get("Operation") == "LambdaInvoke"
+        ]
+        token = response.get("NextToken")
+        if not token:
+            return found
+        request["NextToken"] = token

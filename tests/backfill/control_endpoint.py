@@ -64,6 +64,24 @@ def describe_job_result(
     ).encode()
 
 
+def list_jobs_result(jobs: list[tuple[str, str, str]], next_token: str | None = None) -> bytes:
+    """A ListJobs response body (job id, operation, status per job), as S3 Control writes it."""
+    members = "".join(
+        f"<member><JobId>{job_id}</JobId><Description>s3types backfill of photos</Description>"
+        f"<Operation>{operation}</Operation><Priority>10</Priority><Status>{status}</Status>"
+        "<CreationTime>2026-12-07T12:00:00Z</CreationTime><ProgressSummary>"
+        "<TotalNumberOfTasks>10</TotalNumberOfTasks><NumberOfTasksSucceeded>4"
+        "</NumberOfTasksSucceeded><NumberOfTasksFailed>1</NumberOfTasksFailed>"
+        "</ProgressSummary></member>"
+        for job_id, operation, status in jobs
+    )
+    token = "" if next_token is None else f"<NextToken>{next_token}</NextToken>"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<ListJobsResult xmlns="{_XMLNS}">'
+        f"<Jobs>{members}</Jobs>{token}</ListJobsResult>"
+    ).encode()
+
+
 @dataclass
 class ControlEndpoint:
     """The recording endpoint: ``answers`` are sent in order, ``requests`` kept in order."""

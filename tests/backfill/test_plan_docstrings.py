@@ -15,6 +15,7 @@ MODULES = [
     "s3types.backfill._plan",
     "s3types.backfill._policy",
     "s3types.backfill._prices",
+    "s3types.backfill._request",
     "s3types.backfill._scope",
     "s3types.backfill._submit",
 ]

@@ -6,9 +6,17 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ParamValidationError
 
-from s3types.backfill import BackfillPlan, JobProgress, plan_backfill, submit_backfill, watch_job
+from s3types.backfill import (
+    BackfillPlan,
+    JobProgress,
+    job_progress,
+    list_backfill_jobs,
+    plan_backfill,
+    submit_backfill,
+    watch_job,
+)
 from s3types.triggers import Trigger
 from tests.backfill.control_endpoint import (
     ACCOUNT,
@@ -17,6 +25,7 @@ from tests.backfill.control_endpoint import (
     ControlEndpoint,
     create_job_result,
     describe_job_result,
+    list_jobs_result,
 )
 
 _NS = "{http://awss3control.amazonaws.com/doc/2018-08-20/}"
@@ -118,3 +127,36 @@ def test_a_failed_job_says_why() -> None:
     progress = JobProgress("job-1", "Failed", total=None, reason="manifest ETag mismatch")
     assert progress.terminal
     assert str(progress).endswith("0 succeeded, 0 failed (manifest ETag mismatch)")
+
+
+def test_list_reads_every_page_of_list_jobs(control: ControlEndpoint) -> None:
+    control.answers += [
+        (200, list_jobs_result([("job-a-00001", "LambdaInvoke", "Active")], next_token="t2")),
+        (
+            200,
+            list_jobs_result(
+                [
+                    ("job-b-00002", "S3PutObjectCopy", "Active"),
+                    ("job-c-00003", "LambdaInvoke", "New"),
+                ]
+            ),
+        ),
+    ]
+    jobs = list_backfill_jobs(control.client(), ACCOUNT)
+    assert [(j.job_id, j.status, j.total, j.succeeded) for j in jobs] == [
+        ("job-a-00001", "Active", 10, 4),
+        ("job-c-00003", "New", 10, 4),
+    ]
+    assert str(jobs[0]).endswith(" - s3types backfill of photos")
+    first, second = control.requests
+    assert first.method == "GET" and "/v20180820/jobs?" in first.url
+    assert "jobStatuses=Active" in first.url and "nextToken" not in first.url
+    assert "nextToken=t2" in second.url
+
+
+def test_the_client_validates_requests_by_the_model_before_sending(
+    control: ControlEndpoint,
+) -> None:
+    with pytest.raises(ParamValidationError, match="JobId"):
+        job_progress(control.client(), ACCOUNT, "abc")  # S3 Control job ids are 5 or more
+    assert control.requests == []

@@ -24,6 +24,7 @@ from tests.backfill.control_endpoint import (
     control_endpoint,
     create_job_result,
     describe_job_result,
+    list_jobs_result,
 )
 
 if TYPE_CHECKING:
@@ -186,7 +187,10 @@ def test_watch_until_complete_and_once(
     control.answers.append((200, describe_job_result("job-cli-000001", "Failed")))
     assert main(["backfill", "watch", "job-cli-000001", *common, "--once"]) == 1
     assert "Failed" in capsys.readouterr().out
-    assert len(control.requests) == 3
+    control.answers.append((200, list_jobs_result([("job-cli-000002", "LambdaInvoke", "Active")])))
+    assert main(["backfill", "watch", *common]) == 0
+    assert capsys.readouterr().out.startswith("job-cli-000002 Active [############")
+    assert len(control.requests) == 4
 
 
 def test_report_sums_up_a_completion_report(capsys: pytest.CaptureFixture[str]) -> None:
@@ -269,3 +273,15 @@ def test_retry_runs_the_failed_tasks_temporary_first(
     location = f"{_NS}Manifest/{_NS}Location/{_NS}"
     assert sent.findtext(f"{location}ObjectArn") == f"arn:aws:s3:::{bucket}/retry/failed.csv"
     assert sent.findtext(f"{location}ETag") == head["ETag"]
+
+
+def test_no_region_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    assert main(["backfill", "watch", "job-cli-000001", "--account-id", ACCOUNT]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("s3types backfill watch: ") and "region" in err
+    assert err.count("\n") == 1

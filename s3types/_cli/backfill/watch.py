@@ -11,13 +11,20 @@ from s3types._cli.backfill._common import (
     control_client,
     run_action,
 )
-from s3types.backfill import job_progress, watch_job
+from s3types.backfill import job_progress, list_backfill_jobs, watch_job
 
 __all__ = ["add_parser"]
 
 
 def _watch(args: argparse.Namespace) -> int:
     client, account = control_client(args), account_id(args)
+    if args.job_id is None:
+        jobs = list_backfill_jobs(client, account)
+        for progress in jobs:
+            print(progress)
+        if not jobs:
+            print(f"no Lambda-invoking job under way in account {account}")
+        return 0
     if args.once:
         progress = job_progress(client, account, args.job_id)
         print(progress, flush=True)
@@ -52,10 +59,13 @@ def add_parser(actions: Any) -> None:
         description=(
             "Poll DescribeJob and print one line per look: status, a progress bar, tasks"
             " succeeded, failed and total. Exits when the job is Complete (0), Failed or"
-            " Cancelled (1)."
+            " Cancelled (1). Without JOB_ID, list the account's Lambda-invoking jobs not over"
+            " yet (ListJobs)."
         ),
     )
-    parser.add_argument("job_id", metavar="JOB_ID")
+    parser.add_argument(
+        "job_id", nargs="?", metavar="JOB_ID", help="the job (without: list the jobs under way)"
+    )
     parser.add_argument("--account-id", help="the job's account (default: yours, from STS)")
     parser.add_argument(
         "--interval", type=_interval, default=10.0, help="seconds between looks (default 10)"
