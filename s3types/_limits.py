@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from s3types._model import S3Entity, S3Event, S3EventRecord
 
 __all__ = [
+    "GENERATOR_KEY_STRINGS",
+    "MAX_USER_ARGUMENTS",
+    "MAX_USER_ARGUMENT_KEY",
+    "MAX_USER_ARGUMENT_VALUE",
     "MAX_DEPTH",
     "MAX_RECORDS",
     "check_depth",
@@ -42,6 +46,19 @@ MAX_RECORDS = 10_000
 #: what ``model_dump``, ``pickle`` and ``copy.deepcopy`` survive, so an
 #: event that parses can also be dumped, pickled and copied.
 MAX_DEPTH = 128
+
+#: Strings S3 Batch Operations' manifest generator takes in each of
+#: ``KeyNameConstraint``'s ``MatchAnyPrefix``, ``MatchAnySuffix`` and
+#: ``MatchAnySubstring`` (botocore's S3 Control model: "accepts an array of
+#: strings with a length of 1 string"): one prefix and one suffix per job.
+GENERATOR_KEY_STRINGS = 1
+
+#: A Batch Operations job's ``UserArguments`` (what the function receives as
+#: ``userArguments``): at most 10 entries, keys of 1 to 64 characters,
+#: values of up to 1,024 (botocore's S3 Control model, shape UserArguments).
+MAX_USER_ARGUMENTS = 10
+MAX_USER_ARGUMENT_KEY = 64
+MAX_USER_ARGUMENT_VALUE = 1024
 
 
 def too_many(count: int, what: str, path: str) -> S3EventError:

@@ -29,6 +29,7 @@ from s3types.backfill._request import (
     ManifestFormat,
     as_prefix,
     byte_count,
+    checked_user_arguments,
     general_purpose,
     generator_filter,
     generator_spec,
@@ -274,7 +275,11 @@ def plan_backfill(
     }
     if report.key:
         report_request["Prefix"] = report.key.rstrip("/")
-    operation_arguments: dict[str, str] = dict(user_arguments or {})
+    operation_arguments = checked_user_arguments(user_arguments)
+    if isinstance(priority, bool) or not isinstance(priority, int) or priority < 0:
+        raise BackfillError(
+            f"plan_backfill: priority must be a whole number 0 or more, got {priority!r}"
+        )
     request: dict[str, Any] = {
         "AccountId": account,
         "Operation": {

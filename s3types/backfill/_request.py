@@ -14,6 +14,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from s3types._limits import (
+    MAX_USER_ARGUMENT_KEY,
+    MAX_USER_ARGUMENT_VALUE,
+    MAX_USER_ARGUMENTS,
+)
 from s3types.backfill._arns import (
     BackfillError,
     S3Location,
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INVOCATION_SCHEMA_VERSION",
+    "checked_user_arguments",
     "ManifestFormat",
     "as_prefix",
     "byte_count",
@@ -207,3 +213,29 @@ def generator_spec(
     if output.key:
         generator["ManifestOutputLocation"]["ManifestPrefix"] = output.key.rstrip("/")
     return generator
+
+
+def checked_user_arguments(arguments: Mapping[str, str] | None) -> dict[str, str]:
+    """The job's ``UserArguments``, refused past S3 Control's limits (10 entries, 64, 1,024).
+
+    >>> checked_user_arguments({"label": "v2"})
+    {'label': 'v2'}
+    """
+    found = dict(arguments or {})
+    if len(found) > MAX_USER_ARGUMENTS:
+        raise BackfillError(
+            f"plan_backfill: {len(found)} user_arguments, and a job takes at most"
+            f" {MAX_USER_ARGUMENTS}: pass one JSON value instead of many"
+        )
+    for key, value in found.items():
+        if not isinstance(key, str) or not 1 <= len(key) <= MAX_USER_ARGUMENT_KEY:
+            raise BackfillError(
+                f"plan_backfill: user_arguments key {key!r} must be 1 to"
+                f" {MAX_USER_ARGUMENT_KEY} characters"
+            )
+        if not isinstance(value, str) or len(value) > MAX_USER_ARGUMENT_VALUE:
+            raise BackfillError(
+                f"plan_backfill: user_arguments[{key!r}] must be text of at most"
+                f" {MAX_USER_ARGUMENT_VALUE} characters"
+            )
+    return found

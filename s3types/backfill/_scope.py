@@ -1,20 +1,23 @@
 """Which keys a backfill covers: the smallest generator filter holding every trigger's keys.
 
-S3 Batch Operations' manifest generator filters keys with ``MatchAnyPrefix``
-and ``MatchAnySuffix``, each a list, and a key must match both lists. One
-trigger (a prefix and a suffix) fits exactly; several triggers whose
-prefix and suffix differ do not (``a/*.jpg`` or ``b/*.png`` becomes
-"starts with a/ or b/, ends with .jpg or .png", which also holds
-``a/x.png``). The filter is then the smallest superset, and a note says
-which keys the job invokes the function for that no trigger names: the
-handler's own filter skips them. Pure functions of the triggers.
+S3 Batch Operations' manifest generator filters keys with one prefix
+(``MatchAnyPrefix``) and one suffix (``MatchAnySuffix``): each list takes a
+single string (:data:`s3types._limits.GENERATOR_KEY_STRINGS`), and a key
+must match both. One trigger fits exactly; several do when one of them
+holds the others' keys. Otherwise the filter is the smallest one holding
+them all: the longest prefix the triggers' prefixes share and the longest
+suffix their suffixes share (``a/*.jpg`` and ``b/*.png`` become "ends
+with ``g``"), and a note says the job invokes the function for keys no
+trigger names, which the handler's own filter skips. Pure functions of
+the triggers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from s3types._limits import GENERATOR_KEY_STRINGS
 from s3types.backfill._arns import BackfillError
 from s3types.triggers import Trigger
 
@@ -26,7 +29,10 @@ _ALL_CREATED = "s3:ObjectCreated:*"
 
 @dataclass(frozen=True)
 class KeyScope:
-    """The keys a job covers: any of ``prefixes`` (none: any key) and any of ``suffixes``.
+    """The keys a job covers: with one of ``prefixes`` (none: any key) and one of ``suffixes``.
+
+    S3 takes one string each today (:data:`s3types._limits.GENERATOR_KEY_STRINGS`);
+    the tuples say "none" without a sentinel.
 
     ``exact`` is False when the filter holds keys no trigger names;
     ``triggers`` are the triggers covered, ``notes`` what the filter
@@ -65,17 +71,43 @@ def _fires_on_created(trigger: Trigger) -> bool:
     return any(event.startswith(_CREATED) for event in trigger.events)
 
 
-def _minimal(values: Iterable[str], *, covered_by: str) -> tuple[str, ...]:
-    """Drop each value another one already covers ('a/' covers 'a/b/'; '.jpg' covers 'x.jpg')."""
-    unique = sorted(set(values), key=lambda v: (len(v), v))
+def _shared_prefix(values: Sequence[str]) -> str:
+    """The longest string every value starts with."""
+    first, last = min(values), max(values)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _shared_suffix(values: Sequence[str]) -> str:
+    """The longest string every value ends with."""
+    return _shared_prefix([value[::-1] for value in values])[::-1]
+
+
+def _strings(
+    values: Sequence[str | None],
+    shared: Callable[[Sequence[str]], str],
+    *,
+    covers: Callable[[str, str], bool],
+) -> tuple[str, ...]:
+    """The prefixes (or suffixes) of a filter holding every value's keys, as few as S3 takes.
+
+    None (a trigger without one) means any key, so no constraint. Values
+    another one covers are dropped ('a/' covers 'a/b/'); past
+    GENERATOR_KEY_STRINGS strings, the one they all share (none if empty).
+    """
+    if any(value is None for value in values):
+        return ()
+    unique = sorted({v for v in values if v is not None}, key=lambda v: (len(v), v))
     kept: list[str] = []
     for value in unique:
-        if covered_by == "prefix" and value.startswith(tuple(kept)):
-            continue
-        if covered_by == "suffix" and value.endswith(tuple(kept)):
-            continue
-        kept.append(value)
-    return tuple(sorted(kept))
+        if not any(covers(value, other) for other in kept):
+            kept.append(value)
+    if len(kept) <= GENERATOR_KEY_STRINGS:
+        return tuple(sorted(kept))
+    common = shared(kept)
+    return (common,) if common else ()
 
 
 def _pair_covered(prefix: str | None, suffix: str | None, triggers: Sequence[Trigger]) -> bool:
@@ -99,11 +131,11 @@ def key_scope(triggers: Iterable[Trigger]) -> KeyScope:
     (an object already stored never fired them), with a note; if none is
     left, a BackfillError says so.
 
-    >>> jpg = Trigger("photos", prefix="a/", suffix=".jpg")
-    >>> png = Trigger("photos", prefix="b/", suffix=".png")
+    >>> jpg = Trigger("photos", prefix="raw/a/", suffix=".jpg")
+    >>> png = Trigger("photos", prefix="raw/b/", suffix=".png")
     >>> scope = key_scope([jpg, png])
-    >>> scope.exact, scope.covers("a/x.png")
-    (False, True)
+    >>> scope.prefixes, scope.suffixes, scope.exact, scope.covers("raw/a/x.png")
+    (('raw/',), ('g',), False, True)
     """
     given = list(triggers)
     covered = [t for t in given if _fires_on_created(t)]
@@ -126,16 +158,8 @@ def key_scope(triggers: Iterable[Trigger]) -> KeyScope:
                 f"{trigger} fires on {', '.join(created)} only; the job covers every stored"
                 " object in its scope, however it was created (S3 keeps no record of that)"
             )
-    prefixes = (
-        ()
-        if any(t.prefix is None for t in covered)
-        else _minimal((t.prefix for t in covered if t.prefix is not None), covered_by="prefix")
-    )
-    suffixes = (
-        ()
-        if any(t.suffix is None for t in covered)
-        else _minimal((t.suffix for t in covered if t.suffix is not None), covered_by="suffix")
-    )
+    prefixes = _strings([t.prefix for t in covered], _shared_prefix, covers=str.startswith)
+    suffixes = _strings([t.suffix for t in covered], _shared_suffix, covers=str.endswith)
     exact = all(
         _pair_covered(prefix, suffix, covered)
         for prefix in (prefixes or (None,))

@@ -124,7 +124,8 @@ def test_the_estimate_applies_the_job_filter_to_a_listing(s3: S3Client) -> None:
         ("a/3.png", 40),  # in the superset, not a trigger's
         ("b/4.png", 80),
         ("b/5.jpg", 160),  # in the superset, not a trigger's
-        ("c/6.jpg", 320),  # outside
+        ("c/6.jpg", 320),  # in the superset too: one prefix holds a/ and b/ (none)
+        ("c/7.txt", 640),  # outside: the suffixes share "g"
         ("a/tiny.jpg", 1),  # too small
     ]:
         s3.put_object(Bucket=bucket, Key=key, Body=b"x" * size)
@@ -142,13 +143,13 @@ def test_the_estimate_applies_the_job_filter_to_a_listing(s3: S3Client) -> None:
     )
     estimate = estimate_backfill(s3, plan).estimate
     assert estimate is not None
-    assert (estimate.objects, estimate.bytes, estimate.handled) == (5, 310, 3)
+    assert (estimate.objects, estimate.bytes, estimate.handled) == (6, 630, 3)
     assert estimate.complete
     limited = estimate_backfill(s3, plan, limit=2).estimate
     assert limited is not None and not limited.complete and limited.objects == 2
     assert str(limited).startswith("at least 2 objects")
     fees = estimate_backfill(s3, plan).fees
-    assert fees is not None and fees.objects == 5 and fees.total == pytest.approx(0.250006)
+    assert fees is not None and fees.objects == 6 and fees.total == pytest.approx(0.2500072)
     past = plan_backfill(
         triggers,
         FUNCTION_ARN,

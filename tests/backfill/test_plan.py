@@ -14,6 +14,7 @@ from botocore.validate import validate_parameters
 from s3types.backfill import BackfillError, BackfillPlan, plan_backfill
 from s3types.triggers import Trigger
 from tests.backfill.control_endpoint import ACCOUNT, FUNCTION_ARN, ROLE_ARN
+from tests.backfill.model_check import check_against_model
 
 WHEN = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 DIRECTORY_BUCKET = "photos--use1-az4--x-s3"
@@ -25,9 +26,9 @@ def _model_input(operation: str) -> Any:
 
 
 def valid(plan: BackfillPlan) -> dict[str, Any]:
-    """The request, after botocore's own parameter validation against S3 Control's model."""
+    """The request, after botocore's validation and the bounds of S3 Control's model."""
     request = dict(plan.create_job_request)
-    validate_parameters(request, _model_input("CreateJob"))
+    check_against_model("CreateJob", request)
     return request
 
 
@@ -83,40 +84,61 @@ def test_one_trigger_with_prefix_and_suffix_is_exact() -> None:
 def test_several_triggers_get_the_smallest_superset_and_a_note() -> None:
     plan = _plan(
         [
-            Trigger("photos", prefix="a/", suffix=".jpg"),
-            Trigger("photos", prefix="b/", suffix=".png"),
-            Trigger("photos", prefix="a/deep/", suffix=".jpg"),  # inside the first: no change
+            Trigger("photos", prefix="raw/a/", suffix=".jpg"),
+            Trigger("photos", prefix="raw/b/", suffix=".png"),
+            Trigger("photos", prefix="raw/a/deep/", suffix=".jpg"),  # inside the first
         ]
     )
     constraint = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"][
         "KeyNameConstraint"
     ]
-    assert constraint == {"MatchAnyPrefix": ["a/", "b/"], "MatchAnySuffix": [".jpg", ".png"]}
+    # S3 takes one string per list: what the prefixes share, what the suffixes share.
+    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": ["g"]}
     assert plan.scope is not None and not plan.scope.exact
+    assert plan.scope.covers("raw/a/x.png") and not plan.scope.covers("raw/a/x.gif")
     [note] = plan.notes
     assert "smallest filter" in note and "handler's own filter skips" in note
     assert f"note: {note}" in str(plan)
 
 
+def test_nothing_shared_is_no_key_constraint() -> None:
+    plan = _plan([Trigger("photos", prefix="a/", suffix=".jpg"), Trigger("photos", prefix="b/")])
+    found = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"]
+    assert "KeyNameConstraint" not in found
+    assert plan.scope is not None and not plan.scope.exact and len(plan.notes) == 1
+
+
+def test_s3_takes_one_string_per_key_name_list() -> None:
+    # botocore's model says so; a newer one that lifts it shows here, and
+    # GENERATOR_KEY_STRINGS (s3types._limits) is the one place to follow it.
+    from s3types._limits import GENERATOR_KEY_STRINGS
+
+    model = botocore.session.get_session().get_service_model("s3control")
+    shape: Any = model.shape_for("KeyNameConstraint")
+    for name in ("MatchAnyPrefix", "MatchAnySuffix", "MatchAnySubstring"):
+        assert "with a length of 1 string" in shape.members[name].documentation
+    assert GENERATOR_KEY_STRINGS == 1
+
+
 def test_a_trigger_without_prefix_widens_the_filter_to_every_key() -> None:
     plan = _plan([Trigger("photos", suffix=".jpg"), Trigger("photos", prefix="raw/")])
     found = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"]
-    assert "KeyNameConstraint" not in found  # no prefix list and no suffix list hold both
+    assert "KeyNameConstraint" not in found  # one has no prefix, the other no suffix
     assert plan.scope is not None and not plan.scope.exact  # x.png is neither trigger's
     assert len(plan.notes) == 1
 
 
-def test_several_triggers_one_filter_holds_exactly_get_no_note() -> None:
+def test_several_triggers_one_of_which_holds_the_rest_get_no_note() -> None:
     plan = _plan(
         [
             Trigger("photos", prefix="raw/", suffix=".jpg"),
-            Trigger("photos", prefix="raw/", suffix=".png"),
+            Trigger("photos", prefix="raw/deep/", suffix=".jpg"),
         ]
     )
     constraint = valid(plan)["ManifestGenerator"]["S3JobManifestGenerator"]["Filter"][
         "KeyNameConstraint"
     ]
-    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": [".jpg", ".png"]}
+    assert constraint == {"MatchAnyPrefix": ["raw/"], "MatchAnySuffix": [".jpg"]}
     assert plan.scope is not None and plan.scope.exact
     assert plan.notes == ()
 
@@ -277,6 +299,14 @@ def test_a_handler_with_s3_triggers_is_a_source() -> None:
         ([Trigger("p")], {"created_before": datetime(2026, 1, 1)}, "has no time zone"),
         ([Trigger("p")], {"role_arn": "backfill-role"}, "not an IAM role ARN"),
         ([Trigger("p")], {"account_id": "12"}, "account_id must be 12 digits"),
+        ([Trigger("p")], {"priority": -1}, "priority must be a whole number"),
+        (
+            [Trigger("p")],
+            {"user_arguments": {f"k{i}": "v" for i in range(11)}},
+            "11 user_arguments, and a job takes at most 10",
+        ),
+        ([Trigger("p")], {"user_arguments": {"k" * 65: "v"}}, "must be 1 to 64 characters"),
+        ([Trigger("p")], {"user_arguments": {"k": "v" * 1025}}, "at most 1024 characters"),
     ],
 )
 def test_bad_input_is_a_clear_error(source: Any, options: dict[str, Any], message: str) -> None:
@@ -305,3 +335,24 @@ def test_the_plan_in_words_and_as_json() -> None:
     assert "keys starting with 'raw/'" in text
     assert "$0.25 per job" in text
     json.dumps(plan.create_job_request)  # the request is JSON as it is (a saved plan)
+
+
+def test_the_model_bounds_catch_what_validate_parameters_lets_through() -> None:
+    request = valid(_plan([Trigger("photos")]))
+    request["Description"] = "x" * 257
+    validate_parameters(request, _model_input("CreateJob"))  # botocore: no max length
+    with pytest.raises(AssertionError, match="Description: 257 over the model's max 256"):
+        check_against_model("CreateJob", request)
+
+
+def test_the_user_argument_limits_are_the_models() -> None:
+    from s3types._limits import MAX_USER_ARGUMENT_KEY, MAX_USER_ARGUMENT_VALUE, MAX_USER_ARGUMENTS
+
+    shape: Any = (
+        botocore.session.get_session().get_service_model("s3control").shape_for("UserArguments")
+    )
+    assert shape.metadata["max"] == MAX_USER_ARGUMENTS
+    assert shape.key.metadata == {"min": 1, "max": MAX_USER_ARGUMENT_KEY}
+    assert shape.value.metadata["max"] == MAX_USER_ARGUMENT_VALUE
+    at_limits = {"k" * 64: "v" * 1024, **{f"k{i}": "" for i in range(9)}}
+    valid(_plan([Trigger("photos")], user_arguments=at_limits))
