@@ -1,5 +1,8 @@
 """s3types for Chalice: ``on_s3_change`` hands the typed S3 event, all records, to a function.
 
+With ``backfill=True`` the same Lambda function answers S3 Batch Operations
+jobs too, handing the function an :data:`EventOrTask`.
+
 Needs the ``chalice`` extra (``pip install 's3types[chalice]'``). In tests, make
 events with :func:`generate_s3_event` (keys encoded as S3 sends them), not
 Chalice's ``client.events.generate_s3_event``, which leaves them unencoded.

@@ -2,10 +2,11 @@
 
 ``@s3_handler`` hands a function the whole :class:`s3types.S3Event`;
 ``@s3_record_handler`` calls it once per matching record and reports SQS
-partial batch failures. ``@s3_batch_handler`` runs a function per task of
-an S3 Batch Operations job, ``@s3_object_lambda_handler`` answers S3 Object
-Lambda requests. Needs no extra (boto3 for Object Lambda, which the Lambda
-runtime has).
+partial batch failures; with ``backfill=True`` the same handler answers S3
+Batch Operations jobs too, handing the function a :data:`RecordOrTask`.
+``@s3_batch_handler`` runs a function per task of an S3 Batch Operations
+job, ``@s3_object_lambda_handler`` answers S3 Object Lambda requests. Needs
+no extra (boto3 for Object Lambda, which the Lambda runtime has).
 
 >>> from s3types import S3EventRecord
 >>> from s3types_lambda import LambdaContext, s3_record_handler

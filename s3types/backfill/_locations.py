@@ -18,7 +18,7 @@ from s3types.backfill._arns import BackfillError
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-__all__ = ["Location", "ReportError", "describe_client_error", "parse_location"]
+__all__ = ["Location", "ReportError", "describe_client_error", "parse_location", "text_lines"]
 
 
 class ReportError(BackfillError):
@@ -74,7 +74,7 @@ class Location:
             return
         body = self._get(_need_client(client, self))
         try:
-            yield from codecs.getreader("utf-8")(body)
+            yield from text_lines(body)
         finally:
             body.close()
 
@@ -134,6 +134,30 @@ class Location:
             raise ReportError(f"{self}: cannot read it ({describe_client_error(err)})") from None
         body: BinaryIO = response["Body"]  # type: ignore[assignment]
         return body
+
+
+def text_lines(body: IO[bytes], *, chunk_size: int = 1 << 16) -> Iterator[str]:
+    r"""The UTF-8 text of a binary stream, line by line, ends kept, split at ``\n`` only.
+
+    As a file opened with ``newline=""`` reads, which is what :mod:`csv`
+    needs: a message holding U+2028 or U+0085 (``str.splitlines`` splits
+    there, and so does ``codecs``' reader) stays in its row.
+
+    >>> import io
+    >>> list(text_lines(io.BytesIO("a\u2028b\r\nc\nd".encode()), chunk_size=2))
+    ['a\u2028b\r\n', 'c\n', 'd']
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pending = ""
+    while chunk := body.read(chunk_size):
+        pending += decoder.decode(chunk)
+        if "\n" in pending:
+            *complete, pending = pending.split("\n")
+            for line in complete:
+                yield line + "\n"
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending
 
 
 def parse_location(text: str) -> Location:

@@ -138,7 +138,15 @@ def read_report(s3_client: S3Client | None, report_uri_or_manifest: str) -> Back
     where = parse_location(report_uri_or_manifest)
     if where.name != MANIFEST_NAME:
         where = where.child(MANIFEST_NAME)
-    text = "".join(where.lines(s3_client))
+    try:
+        text = "".join(where.lines(s3_client))
+    except ReportError as err:
+        if where.parent().name.startswith("job-"):
+            raise
+        raise ReportError(
+            f"{err}; S3 writes a job's report under the report prefix as job-<job id>/:"
+            " give that folder or its manifest.json"
+        ) from None
     try:
         manifest: object = json.loads(text)
     except ValueError as err:

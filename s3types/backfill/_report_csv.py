@@ -30,7 +30,9 @@ order reads the same.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import csv
+from collections.abc import Callable, Iterable
+from typing import IO, NamedTuple
 from urllib.parse import quote_plus
 
 from s3types._values import decode_key, version_id_or_none
@@ -42,6 +44,7 @@ __all__ = [
     "ReportRow",
     "format_row",
     "parse_row",
+    "row_writer",
     "status_and_error_code",
 ]
 
@@ -139,6 +142,16 @@ def parse_row(columns: list[str]) -> ReportRow:
         result_string=message or None,
         extra_columns=tuple(columns[_COLUMNS:]),
     )
+
+
+def row_writer(file: IO[str]) -> Callable[[Iterable[str]], object]:
+    """Write report rows to ``file``: RFC 4180 CSV, ``\r\n`` after each row.
+
+    With ``\r\n`` as the row end, the csv module quotes a field holding
+    either character (with ``\n`` alone it would leave a ``\r`` bare, and
+    the row would not read back).
+    """
+    return csv.writer(file, lineterminator="\r\n").writerow
 
 
 def format_row(

@@ -8,7 +8,6 @@ the ``manifest.json`` that lists them, with their MD5 checksums.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -17,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import IO, TYPE_CHECKING
 
-from s3types.backfill._report_csv import REPORT_FORMAT, REPORT_SCHEMA, format_row
+from s3types.backfill._report_csv import REPORT_FORMAT, REPORT_SCHEMA, format_row, row_writer
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -71,7 +70,7 @@ class ReportWriter:
             raw = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish()
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             self._files[status], self._text[status] = raw, text
-            write_row = csv.writer(text, lineterminator="\n").writerow
+            write_row = row_writer(text)
             self._write_row[status] = write_row
         write_row(row)
 

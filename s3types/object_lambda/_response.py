@@ -32,11 +32,14 @@ def check_body(body: object, what: str, *, accepted: str = BODY_TYPES) -> None:
     ...
     TypeError: the body is a dict, which is not a body: give bytes, a str (sent as UTF-8), ...
     """
+    if not _is_body(body):
+        raise TypeError(f"{what} is a {type(body).__name__}, which is not a body: give {accepted}")
+
+
+def _is_body(body: object) -> bool:
     if isinstance(body, (bytes, bytearray, memoryview, str)) or hasattr(body, "read"):
-        return
-    if isinstance(body, Iterable) and not isinstance(body, Mapping):
-        return
-    raise TypeError(f"{what} is a {type(body).__name__}, which is not a body: give {accepted}")
+        return True
+    return isinstance(body, Iterable) and not isinstance(body, Mapping)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def keys_handler() -> Callable[[Mapping[str, Any], LambdaContext], list[str]]:
 def recording_handler(
     seen: list[S3EventRecord], *, fail_on: str | None = None, **rules: Any
 ) -> Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None]:
-    @s3_record_handler(**rules)
+    @s3_record_handler(backfill=False, **rules)
     def handler(record: S3EventRecord, context: LambdaContext) -> None:
         seen.append(record)
         if record.key == fail_on:

@@ -178,8 +178,10 @@ def test_a_bad_report_names_the_file_row_and_problem(
 
 
 def test_a_missing_report_is_a_report_error(s3: S3Client, new_bucket: str, tmp_path: Path) -> None:
-    with pytest.raises(ReportError, match="no such object"):
+    with pytest.raises(ReportError, match=r"no such object$"):
         read_report(s3, f"s3://{new_bucket}/reports/job-1")
+    with pytest.raises(ReportError, match=r"no such object; .* as job-<job id>/: give that folder"):
+        read_report(s3, f"s3://{new_bucket}/reports")
     with pytest.raises(ReportError, match="cannot read it"):
         read_report(None, str(tmp_path / "job-1"))
     with pytest.raises(ReportError, match="pass an S3 client"):

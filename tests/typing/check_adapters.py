@@ -154,8 +154,8 @@ def int_context_record_handler(record: S3EventRecord, context: int) -> None:
 s3_record_handler()(event_taking_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(returning_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(int_context_record_handler)  # type: ignore[type-var]
-s3_record_handler(prefix=1)  # type: ignore[arg-type]
-s3_record_handler(bucket=1)  # type: ignore[arg-type]
+s3_record_handler(prefix=1)  # type: ignore[call-overload]
+s3_record_handler(bucket=1)  # type: ignore[call-overload]
 s3_record_handler(events=[1])  # type: ignore[list-item]
 
 # --- s3types_chalice ------------------------------------------------------------
@@ -180,8 +180,8 @@ assert_type(count, ChaliceS3Handler[int])
 assert_type(index.s3_triggers, tuple[Trigger, ...])
 on_s3_change(app, "photos")(raw_dict_handler)  # type: ignore[arg-type]
 on_s3_change(app, "photos")(keys)  # type: ignore[arg-type]
-on_s3_change("photos", "photos")  # type: ignore[arg-type]
-on_s3_change(app, "photos", "s3:ObjectCreated:*")  # type: ignore[call-arg]
+on_s3_change("photos", "photos")  # type: ignore[call-overload]
+on_s3_change(app, "photos", "s3:ObjectCreated:*")  # type: ignore[call-overload]
 
 # --- s3types_powertools ---------------------------------------------------------
 
