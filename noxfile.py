@@ -201,8 +201,10 @@ def fuzz(session: nox.Session) -> None:
     another) is the number of inputs per fuzz test in
     tests/robustness/test_fuzz.py (a tenth of it for the two tests that
     build whole deliveries, and for the trigger constructors' fuzz test in
-    tests/robustness/test_fuzz_triggers.py), then the property suite. About 20 minutes on
-    2 cores; Hypothesis' statistics show how many inputs each test ran.
+    tests/robustness/test_fuzz_triggers.py) and in tests/robustness/test_fuzz_invocations.py
+    (Batch Operations jobs and Object Lambda requests; a share of it for the
+    costlier tests), then the property suite. About 25 minutes on 2 cores;
+    Hypothesis' statistics show how many inputs each test ran.
     """
     session.install("-e", ".", *TEST, *PINNED)
     examples = session.posargs[0] if session.posargs else "24000"
@@ -210,6 +212,7 @@ def fuzz(session: nox.Session) -> None:
         *PYTEST,
         "tests/robustness/test_fuzz.py",
         "tests/robustness/test_fuzz_triggers.py",
+        "tests/robustness/test_fuzz_invocations.py",
         "tests/robustness/test_properties.py",
         "--hypothesis-show-statistics",
         env={"S3TYPES_FUZZ_EXAMPLES": examples},

@@ -372,6 +372,7 @@ OTHER_BENCHMARKS = (
         "Streaming writer: `create_object` against `put_object` and boto3's `upload_fileobj`",
         "bench_writer.py",
     ),
+    ("Backfill: the local engine beside a bare loop, and its memory", "bench_backfill.py"),
 )
 
 

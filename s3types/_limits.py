@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from s3types._model import S3Entity, S3Event, S3EventRecord
 
 __all__ = [
+    "GENERATOR_KEY_STRINGS",
+    "MAX_USER_ARGUMENTS",
+    "MAX_USER_ARGUMENT_KEY",
+    "MAX_USER_ARGUMENT_VALUE",
     "MAX_DEPTH",
     "MAX_OBJECT_SIZE",
     "MAX_PARTS",
@@ -28,6 +32,7 @@ __all__ = [
     "MAX_RECORDS",
     "MIN_PART_SIZE",
     "check_depth",
+    "check_document_depth",
     "check_record_depth",
     "holds_only_validated",
     "too_deep",
@@ -64,6 +69,19 @@ MAX_PART_SIZE = 5 * 1024**3
 MAX_PUT_SIZE = 5 * 1024**3
 #: The largest object S3 stores (50 TB, decimal, as AWS states it).
 MAX_OBJECT_SIZE = 50 * 10**12
+
+#: Strings S3 Batch Operations' manifest generator takes in each of
+#: ``KeyNameConstraint``'s ``MatchAnyPrefix``, ``MatchAnySuffix`` and
+#: ``MatchAnySubstring`` (botocore's S3 Control model: "accepts an array of
+#: strings with a length of 1 string"): one prefix and one suffix per job.
+GENERATOR_KEY_STRINGS = 1
+
+#: A Batch Operations job's ``UserArguments`` (what the function receives as
+#: ``userArguments``): at most 10 entries, keys of 1 to 64 characters,
+#: values of up to 1,024 (botocore's S3 Control model, shape UserArguments).
+MAX_USER_ARGUMENTS = 10
+MAX_USER_ARGUMENT_KEY = 64
+MAX_USER_ARGUMENT_VALUE = 1024
 
 
 def too_many(count: int, what: str, path: str) -> S3EventError:
@@ -117,6 +135,25 @@ def _deeper_than(value: object, room: int) -> bool:
         if type(child) not in _LEAVES and _deeper_than(child, room):
             return True
     return False
+
+
+def check_document_depth(document: object, path: str = "") -> None:
+    """Refuse a JSON document (as loaded: dicts and lists) nested more than :data:`MAX_DEPTH` deep.
+
+    The rule :func:`s3types.parse_event` holds notifications to, for the
+    inputs read without a model (Batch Operations jobs, Object Lambda
+    requests): the top object is level 1, and the same error is raised.
+
+    >>> deep: object = "leaf"
+    >>> for _ in range(MAX_DEPTH):
+    ...     deep = [deep]
+    >>> check_document_depth({"tasks": deep}, "")
+    Traceback (most recent call last):
+    ...
+    s3types._errors.S3EventError: the input nests objects and arrays more than 128 levels deep, ...
+    """
+    if _deeper_than(document, MAX_DEPTH):
+        raise too_deep(path)
 
 
 def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:

@@ -21,6 +21,7 @@ from s3types._cli._marshal import MarshalError, to_lambda_json
 from s3types._cli._names import SHORT_NAMES, TEST
 from s3types._cli._read import add_max_bytes_option
 from s3types._cli._streams import stdout_to_stderr
+from s3types._problems import describe_exception
 from s3types.testing import LocalLambdaContext
 
 __all__ = [
@@ -207,7 +208,7 @@ def load_module(location: str) -> ModuleType:
     except ImportError as err:
         raise InvokeError(f"cannot import module {location!r}: {err}") from err
     except Exception as err:
-        raise InvokeError(f"importing {location!r} raised {_describe(err)}") from err
+        raise InvokeError(f"importing {location!r} raised {describe_exception(err)}") from err
 
 
 def _import_file(path: Path) -> Any:
@@ -223,7 +224,7 @@ def _import_file(path: Path) -> Any:
         spec.loader.exec_module(module)
     except Exception as err:
         del sys.modules[path.stem]
-        raise InvokeError(f"importing {path} raised {_describe(err)}") from err
+        raise InvokeError(f"importing {path} raised {describe_exception(err)}") from err
     return module
 
 
@@ -261,7 +262,7 @@ def _call(
     except Exception as err:
         if err.__traceback__ is not None:  # start the traceback in the handler, not here
             err.__traceback__ = err.__traceback__.tb_next
-        raise InvokeError(f"the handler raised {_describe(err)}") from err
+        raise InvokeError(f"the handler raised {describe_exception(err)}") from err
     finally:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -276,8 +277,3 @@ def _timed_out(timeout: float) -> str:
         f"Task timed out after {timeout:.2f} seconds: Lambda stops the function there and"
         " returns no result (--timeout to change)"
     )
-
-
-def _describe(err: BaseException) -> str:
-    text = str(err)
-    return f"{type(err).__name__}: {text}" if text else type(err).__name__

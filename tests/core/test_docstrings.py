@@ -15,6 +15,7 @@ MODULES = [
     "s3types._catalog",
     "s3types._eventbridge",
     "s3types._lazy",
+    "s3types._limits",
     "s3types._model",
     "s3types._model.bucket",
     "s3types._model.entities",
