@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from s3types.ops import ObjectHead
     from s3types_lambda import LambdaContext, SqsBatchResponseDict
 
-    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict]
+    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None]
 
 logger = logging.getLogger("server_errors")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from s3types._bucket_names import DIRECTORY_BUCKET_SUFFIX
+
 __all__ = [
     "DIRECTORY_BUCKET_SUFFIX",
     "BackfillError",
@@ -20,8 +22,6 @@ __all__ = [
     "parse_s3_uri",
 ]
 
-#: Directory buckets (S3 Express One Zone) are named ``base--zone-id--x-s3``.
-DIRECTORY_BUCKET_SUFFIX = "--x-s3"
 
 _ACCOUNT = re.compile(r"^\d{12}$")
 _ROLE_ARN = re.compile(r"^arn:(?P<partition>aws[a-z-]*):iam::(?P<account>\d{12}):role/.+$")

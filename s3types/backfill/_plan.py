@@ -176,6 +176,13 @@ def _one_bucket(triggers: list[Trigger], bucket: str | None) -> tuple[str, list[
         if bucket in named or len(named) != 1:
             # The bucket's own triggers (and those declared without a bucket).
             return bucket, [t for t in triggers if t.bucket in (None, bucket)]
+        if is_directory_bucket(bucket):
+            raise BackfillError(
+                f"plan_backfill: {bucket!r} is a directory bucket, which no trigger can"
+                f" name (they send no event notifications), and the triggers name"
+                f" {named[0]!r}: declare the function's triggers without bucket= so"
+                " its filter accepts this bucket's tasks"
+            )
         # Every trigger names one other bucket: the same function on another bucket
         # (a staging copy), as `s3types trigger --bucket` does.
         return bucket, [t.replace(bucket=bucket) for t in triggers]

@@ -201,10 +201,14 @@ def test_an_inventory_report_manifest() -> None:
 
 
 def test_a_directory_bucket_needs_a_manifest_and_gets_one() -> None:
+    # A trigger cannot name a directory bucket (they send no notifications), so
+    # the function's triggers are declared for any bucket and the plan names it.
+    any_bucket = [Trigger(None, prefix="raw/")]
     with pytest.raises(BackfillError, match="cannot generate a manifest from one"):
-        _plan([Trigger(DIRECTORY_BUCKET, prefix="raw/")])
+        _plan(any_bucket, bucket=DIRECTORY_BUCKET)
     plan = _plan(
-        [Trigger(DIRECTORY_BUCKET, prefix="raw/")],
+        any_bucket,
+        bucket=DIRECTORY_BUCKET,
         manifest_uri="s3://manifests/photos-express.csv",
         manifest_etag="abc",
     )
@@ -214,10 +218,14 @@ def test_a_directory_bucket_needs_a_manifest_and_gets_one() -> None:
     assert any("directory bucket" in n and "no event notifications" in n for n in plan.notes)
     with pytest.raises(BackfillError, match="general purpose buckets only"):
         _plan(
-            [Trigger(DIRECTORY_BUCKET)],
+            [Trigger(None)],
+            bucket=DIRECTORY_BUCKET,
             manifest_uri=f"s3://{DIRECTORY_BUCKET}/m.csv",
             manifest_etag="abc",
         )
+    # Triggers that name another bucket would skip every task of this one.
+    with pytest.raises(BackfillError, match="declare the function's triggers without bucket="):
+        _plan([Trigger("photos", prefix="raw/")], bucket=DIRECTORY_BUCKET)
 
 
 def test_the_token_is_stable_and_follows_the_request() -> None:
