@@ -32,6 +32,8 @@ if TYPE_CHECKING:
         parse_target,
         rules_of,
     )
+    from s3types.triggers._eventbridge import VIAS, Via, event_pattern
+    from s3types.triggers._eventbridge_apply import EventBridgePlan
     from s3types.triggers._export import (
         EXPORT_FORMATS,
         ExportFormat,
@@ -46,6 +48,10 @@ _LAZY = {
     "notification_configuration": "._configuration",
     "parse_target": "._configuration",
     "rules_of": "._configuration",
+    "EventBridgePlan": "._eventbridge_apply",
+    "VIAS": "._eventbridge",
+    "Via": "._eventbridge",
+    "event_pattern": "._eventbridge",
     "EXPORT_FORMATS": "._export",
     "ExportFormat": "._export",
     "export_triggers": "._export",
@@ -64,12 +70,16 @@ __all__ = [
     "EVENT_TYPES",
     "EXPORT_FORMATS",
     "S3_AMBIGUOUS_MESSAGE",
+    "VIAS",
+    "EventBridgePlan",
     "ExportFormat",
     "Trigger",
     "TriggerError",
     "TriggerPlan",
+    "Via",
     "apply_triggers",
     "check_triggers",
+    "event_pattern",
     "export_triggers",
     "loop_risks",
     "notification_configuration",

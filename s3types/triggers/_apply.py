@@ -15,9 +15,13 @@ from s3types.triggers._overlap import check_triggers
 from s3types.triggers._trigger import Trigger
 
 if TYPE_CHECKING:
+    from mypy_boto3_events import EventBridgeClient
     from mypy_boto3_lambda import LambdaClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
+    from mypy_boto3_sqs import SQSClient
+
+    from s3types.triggers._eventbridge import Via
 
 __all__ = ["TriggerPlan", "apply_triggers"]
 
@@ -105,6 +109,9 @@ def apply_triggers(
     lambda_client: LambdaClient | None = None,
     create_bucket: bool = False,
     dry_run: bool = False,
+    via: Via = "notification",
+    events_client: EventBridgeClient | None = None,
+    sqs_client: SQSClient | None = None,
 ) -> TriggerPlan:
     """Make a bucket's notification configuration send these triggers to ``target_arn``.
 
@@ -118,11 +125,36 @@ def apply_triggers(
     missing. ``create_bucket`` makes a missing bucket (S3's naming rules, the
     client's region). ``dry_run`` computes the plan and writes nothing.
 
+    ``via="eventbridge"`` delivers the same triggers through the bucket's
+    EventBridge delivery instead (``events_client`` needed): an EventBridge
+    rule per trigger (:func:`event_pattern`) on the default bus, sending to
+    the Lambda function (its permission for events.amazonaws.com, with the
+    rule as SourceArn, added with ``lambda_client``) or the SQS queue (a
+    policy statement for the rule merged into the queue's policy, with
+    ``sqs_client``); ``EventBridgeConfiguration`` merged into the bucket's
+    notification configuration, every other rule kept; our stale rules
+    removed. The plan is an :class:`EventBridgePlan`.
+
     >>> plan = apply_triggers(s3, [Trigger("photos", prefix="uploads/")],  # doctest: +SKIP
     ...                       "arn:aws:sqs:us-east-1:123456789012:uploads")
     >>> plan.changed  # doctest: +SKIP
     True
     """
+    from s3types.triggers._eventbridge import check_via
+
+    if check_via(via, "apply_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge_apply import apply_via_eventbridge
+
+        return apply_via_eventbridge(
+            s3_client,
+            triggers,
+            target_arn,
+            events_client=events_client,
+            lambda_client=lambda_client,
+            sqs_client=sqs_client,
+            create_bucket=create_bucket,
+            dry_run=dry_run,
+        )
     target = parse_target(target_arn)
     ours = tuple(triggers)
     bucket = one_bucket(ours)

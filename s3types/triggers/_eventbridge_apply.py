@@ -1,0 +1,362 @@
+"""``apply_triggers(..., via="eventbridge")``: EventBridge delivery on, a rule per trigger.
+
+Read (the bucket's notification configuration, our rules on the default
+bus, the target's grants), plan, then write: the rules and their target, the
+grant that lets each rule reach the target, the bucket's
+``EventBridgeConfiguration`` merged into its notification configuration
+(every other rule kept), and last the removal of our stale rules.
+
+A rule is ours when its name starts with ``s3types-`` and it sends to our
+target: the name is a digest of bucket, trigger id and target, so two
+functions declaring the same trigger id on one bucket get two rules, and an
+apply removes only the stale rules that send to its own target.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from s3types.triggers._apply import (
+    TriggerPlan,
+    _bucket_exists,  # pyright: ignore[reportPrivateUsage]  # one head_bucket reading for both
+    read_configuration,
+)
+from s3types.triggers._bucket import create_bucket as make_bucket
+from s3types.triggers._configuration import Target, one_bucket, parse_target
+from s3types.triggers._eventbridge import event_pattern
+from s3types.triggers._eventbridge_access import (
+    AccessState,
+    merge_queue_policy,
+    queue_statement,
+    read_queue_policy,
+    sync_lambda_permissions,
+)
+from s3types.triggers._events import TriggerError
+from s3types.triggers._trigger import Trigger
+
+if TYPE_CHECKING:
+    from mypy_boto3_events import EventBridgeClient
+    from mypy_boto3_lambda import LambdaClient
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
+    from mypy_boto3_sqs import SQSClient
+
+__all__ = ["EventBridgePlan", "apply_via_eventbridge", "rule_arn", "rule_name"]
+
+RULE_PREFIX = "s3types-"
+TARGET_ID = "s3types"
+BUS = "default"
+EventBridgeSetting = Literal["on", "to turn on", "turned on", "written, not reported"]
+
+
+def rule_name(bucket: str, rule_id: str, target_arn: str) -> str:
+    """The EventBridge rule's name for one trigger sent to one target (stable, 24 characters).
+
+    >>> rule_name("photos", "jpg", "arn:aws:sqs:us-east-1:123456789012:q")
+    's3types-...'
+    """
+    text = "\n".join([bucket, rule_id, target_arn])
+    return RULE_PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def rule_arn(name: str, target: Target) -> str:
+    """The ARN of a rule on the default bus of the target's account and region."""
+    return f"arn:{target.partition}:events:{target.region}:{target.account}:rule/{name}"
+
+
+@dataclass(frozen=True)
+class EventBridgePlan(TriggerPlan):
+    """What an EventBridge apply did (or, with ``dry_run``, would do).
+
+    The fields of :class:`TriggerPlan`, where ``added``, ``replaced``,
+    ``removed`` and ``kept`` are our EventBridge rules (as triggers) and
+    ``previous``/``configuration`` the bucket's notification configuration
+    before and after; and: ``rule_names`` (trigger id -> rule name),
+    ``patterns`` (rule name -> event pattern), ``eventbridge`` (the bucket's
+    EventBridge delivery: ``"on"`` when the read showed it, ``"to turn
+    on"``, ``"turned on"``, or ``"written, not reported"`` when S3 left it
+    out of its answer even after the write, as moto 5.2.6 does), and
+    ``access`` (per rule name: the Lambda permission or queue policy
+    statement, ``"present"``, ``"added"``, ``"removed"``, ...).
+    """
+
+    rule_names: dict[str, str] = field(default_factory=lambda: {})
+    patterns: dict[str, dict[str, Any]] = field(default_factory=lambda: {}, repr=False)
+    eventbridge: EventBridgeSetting = "on"
+    access: dict[str, AccessState] = field(default_factory=lambda: {})
+
+    def __str__(self) -> str:
+        lines = [f"bucket {self.bucket} -> EventBridge (default bus) -> {self.target_arn}"]
+        if self.bucket_created:
+            lines.append(f"  bucket: {'to create' if self.dry_run else 'created'}")
+        lines.append(f"  bucket's EventBridge delivery: {self.eventbridge}")
+        for sign, label, rules in (
+            ("+", "added", self.added),
+            ("~", "changed", self.replaced),
+            ("-", "removed", self.removed),
+            ("=", "kept", self.kept),
+        ):
+            for trigger in rules:
+                name = self.rule_names.get(trigger.rule_id, "")
+                lines.append(f"  {sign} {label:8} rule {name} {trigger}")
+                if sign in "+~" and name in self.patterns:
+                    lines.append(f"      pattern {json.dumps(self.patterns[name])}")
+        for name, state in self.access.items():
+            lines.append(f"  access for rule {name}: {state}")
+        if not self.changed:
+            lines.append("no changes: the rules and the bucket already say this")
+        elif self.dry_run:
+            lines.append("dry run: nothing written")
+        else:
+            lines.append("rules and configuration written")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Existing:
+    name: str
+    pattern: dict[str, Any]
+    state: str
+    description: str
+    targets: list[dict[str, Any]]
+
+
+def _our_rules(events: EventBridgeClient, target: Target, bucket: str) -> dict[str, _Existing]:
+    names: list[str] = []
+    token: str | None = None
+    while True:
+        page = (
+            events.list_rule_names_by_target(
+                TargetArn=target.arn, EventBusName=BUS, NextToken=token
+            )
+            if token
+            else events.list_rule_names_by_target(TargetArn=target.arn, EventBusName=BUS)
+        )
+        names += [name for name in page.get("RuleNames", []) if name.startswith(RULE_PREFIX)]
+        token = page.get("NextToken")
+        if not token:
+            break
+    found: dict[str, _Existing] = {}
+    for name in names:
+        described = events.describe_rule(Name=name, EventBusName=BUS)
+        pattern: Any = json.loads(described.get("EventPattern") or "{}")
+        buckets: Any = pattern.get("detail", {}).get("bucket", {}).get("name", [])
+        if buckets != [bucket]:
+            continue  # ours, for another bucket
+        targets = events.list_targets_by_rule(Rule=name, EventBusName=BUS).get("Targets", [])
+        found[name] = _Existing(
+            name,
+            pattern,
+            described.get("State", ""),
+            described.get("Description", ""),
+            [dict(t) for t in targets],
+        )
+    return found
+
+
+def _description(trigger: Trigger, target: Target) -> str:
+    return f"s3types trigger {trigger.rule_id} of s3://{trigger.bucket} to {target.name}"[:512]
+
+
+def _trigger_of(existing: _Existing, bucket: str) -> Trigger:
+    # The plan names a stale rule by the trigger its description records.
+    rule_id = existing.description.removeprefix("s3types trigger ").partition(" of s3://")[0]
+    return Trigger(bucket, id=rule_id or existing.name)
+
+
+def _same(existing: _Existing, pattern: dict[str, Any], description: str, target: Target) -> bool:
+    return (
+        existing.pattern == pattern
+        and existing.state == "ENABLED"
+        and existing.description == description
+        and any(t.get("Id") == TARGET_ID and t.get("Arn") == target.arn for t in existing.targets)
+    )
+
+
+def _with_eventbridge(previous: dict[str, Any]) -> dict[str, Any]:
+    configuration = copy.deepcopy(previous)
+    configuration["EventBridgeConfiguration"] = previous.get("EventBridgeConfiguration") or {}
+    return configuration
+
+
+def _write_bucket(s3_client: S3Client, bucket: str, previous: dict[str, Any]) -> EventBridgeSetting:
+    # Write, read back, merge again: a writer between our read and write
+    # (another rule added) is kept. moto leaves EventBridgeConfiguration out
+    # of its answer, so it is compared without that key.
+    document = _with_eventbridge(previous)
+    for _ in range(3):
+        s3_client.put_bucket_notification_configuration(
+            Bucket=bucket,
+            NotificationConfiguration=cast("NotificationConfigurationTypeDef", document),
+        )
+        now = read_configuration(s3_client, bucket)
+        reported = "EventBridgeConfiguration" in now
+        now.pop("EventBridgeConfiguration", None)
+        written = {k: v for k, v in document.items() if k != "EventBridgeConfiguration"}
+        if {k: v for k, v in now.items() if v} == {k: v for k, v in written.items() if v}:
+            return "turned on" if reported else "written, not reported"
+        document = _with_eventbridge(now)
+    raise TriggerError(
+        f"apply_triggers: bucket {bucket!r}'s notification configuration kept changing while"
+        " EventBridge delivery was written (another writer?): run apply again"
+    )
+
+
+def apply_via_eventbridge(
+    s3_client: S3Client,
+    triggers: Iterable[Trigger],
+    target_arn: str,
+    *,
+    events_client: EventBridgeClient | None,
+    lambda_client: LambdaClient | None = None,
+    sqs_client: SQSClient | None = None,
+    create_bucket: bool = False,
+    dry_run: bool = False,
+) -> EventBridgePlan:
+    """Deliver these triggers to ``target_arn`` through the bucket's EventBridge delivery.
+
+    See :func:`s3types.triggers.apply_triggers` (``via="eventbridge"``).
+    """
+    if events_client is None:
+        raise TriggerError("apply_triggers(via='eventbridge') needs events_client (boto3 'events')")
+    target = parse_target(target_arn)
+    if target.kind == "sns":
+        raise TriggerError(
+            f"apply_triggers(via='eventbridge'): target {target.arn!r} is an SNS topic; this"
+            " release sends EventBridge rules to Lambda functions and SQS queues"
+        )
+    ours = tuple(triggers)
+    bucket = one_bucket(ours)
+    if bucket is None:
+        raise TriggerError(
+            "apply_triggers: no trigger names a bucket; give Trigger(bucket, ...) or"
+            " s3_record_handler(bucket=...)"
+        )
+    ours = tuple(trigger.with_bucket(bucket) for trigger in ours)
+    ids = [trigger.rule_id for trigger in ours]
+    duplicate = next((rule_id for rule_id in ids if ids.count(rule_id) > 1), None)
+    if duplicate is not None:
+        raise TriggerError(f"two triggers have the id {duplicate!r}: give each its own")
+    names = {t.rule_id: rule_name(bucket, t.rule_id, target.arn) for t in ours}
+    patterns = {names[t.rule_id]: event_pattern(t) for t in ours}
+    created = not _bucket_exists(s3_client, bucket)
+    if created and not create_bucket:
+        raise TriggerError(
+            f"apply_triggers: bucket {bucket!r} does not exist; create it, or pass"
+            " create_bucket=True"
+        )
+    previous: dict[str, Any] = {} if created else read_configuration(s3_client, bucket)
+    if not created:
+        location = s3_client.get_bucket_location(Bucket=bucket).get("LocationConstraint")
+        region = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}.get(location, location)
+        if target.region != region:
+            raise TriggerError(
+                f"apply_triggers: target {target.arn!r} is in {target.region}, bucket"
+                f" {bucket!r} in {region}: S3 sends to the default bus of its own region"
+            )
+    existing = _our_rules(events_client, target, bucket)
+    added: list[Trigger] = []
+    replaced: list[Trigger] = []
+    kept: list[Trigger] = []
+    for trigger in ours:
+        name = names[trigger.rule_id]
+        if name not in existing:
+            added.append(trigger)
+        elif _same(existing[name], patterns[name], _description(trigger, target), target):
+            kept.append(trigger)
+        else:
+            replaced.append(trigger)
+    stale = [rule for name, rule in existing.items() if name not in patterns]
+    removed = [_trigger_of(rule, bucket) for rule in stale]
+    for rule, trigger in zip(stale, removed, strict=True):
+        names[trigger.rule_id] = rule.name
+    setting: EventBridgeSetting = "on" if "EventBridgeConfiguration" in previous else "to turn on"
+    arns = {name: rule_arn(name, target) for name in patterns}
+    if not dry_run:
+        if created:
+            make_bucket(s3_client, bucket)
+        for trigger in [*added, *replaced]:
+            name = names[trigger.rule_id]
+            response = events_client.put_rule(
+                Name=name,
+                EventPattern=json.dumps(patterns[name], ensure_ascii=False),
+                State="ENABLED",
+                Description=_description(trigger, target),
+                EventBusName=BUS,
+            )
+            arns[name] = response.get("RuleArn", arns[name])
+    access = _grant(
+        target, arns, [rule.name for rule in stale], lambda_client, sqs_client, dry_run=dry_run
+    )
+    if not dry_run:
+        for trigger in [*added, *replaced]:
+            events_client.put_targets(
+                Rule=names[trigger.rule_id],
+                EventBusName=BUS,
+                Targets=[{"Id": TARGET_ID, "Arn": target.arn}],
+            )
+        if setting != "on":
+            setting = _write_bucket(s3_client, bucket, previous)
+        for rule in stale:
+            ids_of_ours = [t["Id"] for t in rule.targets if t.get("Arn") == target.arn]
+            events_client.remove_targets(Rule=rule.name, EventBusName=BUS, Ids=ids_of_ours)
+            if len(ids_of_ours) == len(rule.targets):  # no one else's target on it
+                events_client.delete_rule(Name=rule.name, EventBusName=BUS)
+    changed = (
+        bool(added or replaced or removed)
+        or created
+        or setting in ("to turn on", "turned on")
+        or any(state in ("added", "to add", "removed", "to remove") for state in access.values())
+    )
+    return EventBridgePlan(
+        bucket=bucket,
+        target_arn=target.arn,
+        added=tuple(added),
+        replaced=tuple(replaced),
+        removed=tuple(removed),
+        kept=tuple(kept),
+        changed=changed,
+        previous=previous,
+        configuration=_with_eventbridge(previous),
+        bucket_created=created,
+        permission="not needed",
+        dry_run=dry_run,
+        rule_names=names,
+        patterns=patterns,
+        eventbridge=setting,
+        access=access,
+    )
+
+
+def _grant(
+    target: Target,
+    arns: dict[str, str],
+    stale: list[str],
+    lambda_client: LambdaClient | None,
+    sqs_client: SQSClient | None,
+    *,
+    dry_run: bool,
+) -> dict[str, AccessState]:
+    if target.kind == "lambda":
+        if lambda_client is None:
+            return {name: "not checked" for name in arns}
+        return sync_lambda_permissions(lambda_client, target, arns, stale, dry_run=dry_run)
+    if sqs_client is None:
+        return {name: "not checked" for name in arns}
+    url = sqs_client.get_queue_url(QueueName=target.name, QueueOwnerAWSAccountId=target.account)
+    policy = read_queue_policy(sqs_client, url["QueueUrl"])
+    wanted = {name: queue_statement(name, target.arn, arn) for name, arn in arns.items()}
+    document, added, removed = merge_queue_policy(policy, wanted, stale)
+    states: dict[str, AccessState] = {name: "present" for name in arns}
+    states.update({name: "to add" if dry_run else "added" for name in added})
+    states.update({name: "to remove" if dry_run else "removed" for name in removed})
+    if (added or removed) and not dry_run:
+        sqs_client.set_queue_attributes(
+            QueueUrl=url["QueueUrl"], Attributes={"Policy": json.dumps(document)}
+        )
+    return states

@@ -1,0 +1,18 @@
+"""The examples in the EventBridge delivery modules' docstrings run as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.doctests import run_docstring_examples
+
+MODULES = [
+    "s3types.triggers._eventbridge",
+    "s3types.triggers._eventbridge_access",
+    "s3types.triggers._eventbridge_apply",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    run_docstring_examples(name)
