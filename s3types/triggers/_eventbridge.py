@@ -36,6 +36,7 @@ __all__ = [
     "Via",
     "check_via",
     "event_pattern",
+    "eventbridge_refusal",
     "key_filter",
     "may_overmatch",
 ]
@@ -153,18 +154,34 @@ def may_overmatch(trigger: Trigger) -> bool:
     return trigger.suffix is not None and trigger.suffix[0] in "0123456789abcdefABCDEF"
 
 
-def _routes(trigger: Trigger) -> list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]]:
+def eventbridge_refusal(trigger: Trigger) -> str | None:
+    """Why ``trigger`` cannot be delivered through EventBridge, or None when it can.
+
+    >>> eventbridge_refusal(Trigger("b", ["s3:ObjectCreated:*"])) is None
+    True
+    >>> eventbridge_refusal(Trigger("b", ["s3:Replication:*"]))
+    "trigger ...: S3 sends no EventBridge event for s3:Replication:*; ..."
+    """
     from s3types._catalog import eventbridge_routes
 
-    found: list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = []
     for event_type in trigger.events:
-        routes = eventbridge_routes(event_type)
-        if not routes:
-            raise TriggerError(
+        if not eventbridge_routes(event_type):
+            return (
                 f"trigger {trigger}: S3 sends no EventBridge event for {event_type}; deliver"
                 " it with via='notification', or leave that event type out"
             )
-        for route in routes:
+    return None
+
+
+def _routes(trigger: Trigger) -> list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]]:
+    from s3types._catalog import eventbridge_routes
+
+    refusal = eventbridge_refusal(trigger)
+    if refusal is not None:
+        raise TriggerError(refusal)
+    found: list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = []
+    for event_type in trigger.events:
+        for route in eventbridge_routes(event_type):
             found.append((route.detail_type, route.reasons, route.deletion_types))
     return found
 
