@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from s3types.triggers._configuration import Target, notification_configuration, parse_target
 from s3types.triggers._events import TriggerError
 from s3types.triggers._trigger import Trigger
+
+if TYPE_CHECKING:
+    from s3types.triggers._eventbridge import Via
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "export_triggers", "sam_template"]
 
@@ -184,6 +187,7 @@ def export_triggers(
     *,
     target_arn: str | None = None,
     handler: str | None = None,
+    via: Via = "notification",
 ) -> str:
     """Triggers as text for another tool: ``json``, ``cloudformation``, ``sam`` or ``terraform``.
 
@@ -193,6 +197,16 @@ def export_triggers(
     SourceAccount. ``terraform``: ``aws_s3_bucket_notification`` (and
     ``aws_lambda_permission``). These three need ``target_arn``. ``sam``: a
     function (``handler``, e.g. ``"app.on_upload"``) with ``Type: S3`` events.
+
+    ``via="eventbridge"``: the same triggers as EventBridge rules, each
+    bucket's EventBridge delivery on (``EventBridgeEnabled: true``,
+    ``eventbridge = true``): ``json`` (the rules and buckets),
+    ``cloudformation`` (``AWS::Events::Rule`` with the pattern and target,
+    ``AWS::Lambda::Permission`` for events.amazonaws.com or one
+    ``AWS::SQS::QueuePolicy``), ``sam`` (``EventBridgeRule`` events with the
+    pattern), ``terraform`` (``aws_cloudwatch_event_rule``,
+    ``aws_cloudwatch_event_target``, ``aws_lambda_permission`` or
+    ``aws_sqs_queue_policy``, ``aws_s3_bucket_notification``).
 
     >>> print(export_triggers([Trigger("b", suffix=".jpg", id="jpg")], "terraform",
     ...                       target_arn="arn:aws:sqs:us-east-1:123456789012:q"))
@@ -207,6 +221,12 @@ def export_triggers(
     }
     <BLANKLINE>
     """
+    from s3types.triggers._eventbridge import check_via
+
+    if check_via(via, "export_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge_export import export_via_eventbridge
+
+        return export_via_eventbridge(triggers, format, target_arn=target_arn, handler=handler)
     rules = tuple(triggers)
     if format == "sam":
         if handler is None:

@@ -10,6 +10,7 @@ MODULES = [
     "s3types.triggers._eventbridge",
     "s3types.triggers._eventbridge_access",
     "s3types.triggers._eventbridge_apply",
+    "s3types.triggers._eventbridge_export",
 ]
 
 
