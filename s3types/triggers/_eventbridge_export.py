@@ -161,8 +161,7 @@ def _hcl_value(value: Any, indent: str) -> str:
         return "true" if value else "false"
     inner = indent + "  "
     if isinstance(value, list):
-        members: list[Any] = value
-        items = [f"{inner}{_hcl_value(item, inner)}," for item in members]
+        items = [f"{inner}{_hcl_value(item, inner)}," for item in cast("list[object]", value)]
         return "[\n" + "\n".join(items) + f"\n{indent}]"
     assert isinstance(value, dict)
     entries = cast("dict[str, Any]", value).items()
