@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from s3types.triggers import (
     EXPORT_FORMATS,
+    VIAS,
     Trigger,
     TriggerError,
     apply_triggers,
@@ -80,6 +81,14 @@ def add_parser(subparsers: Any) -> None:
             )
         if action == "export":
             sub.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+        if action in ("check", "plan", "apply", "export"):
+            sub.add_argument(
+                "--via",
+                choices=VIAS,
+                default="notification",
+                help="deliver through the bucket's notification configuration (default) or"
+                " through EventBridge rules (no overlap limit, many consumers)",
+            )
         sub.set_defaults(func=run)
 
 
@@ -174,6 +183,21 @@ def _clients(args: argparse.Namespace) -> tuple[Any, Any]:
     return make("s3", **options), make("lambda", **options)
 
 
+def _client(args: argparse.Namespace, service: str) -> Any:
+    import boto3  # _clients imported it, or said which extra is missing
+
+    make: Any = getattr(boto3, "client")  # noqa: B009 - the service is a runtime string
+    return make(service, endpoint_url=args.endpoint_url, region_name=args.region)
+
+
+def _sam(declared: Declared, via: str) -> dict[str, Any]:
+    if via == "eventbridge":
+        from s3types.triggers._eventbridge_export import eventbridge_sam_template
+
+        return eventbridge_sam_template(declared.functions)
+    return sam_template(declared.functions)
+
+
 def _bucket_of(declared: Declared, args: argparse.Namespace) -> str:
     buckets = sorted({t.bucket for t in declared.triggers if t.bucket is not None})
     if args.bucket is not None:
@@ -188,9 +212,9 @@ def _bucket_of(declared: Declared, args: argparse.Namespace) -> str:
 
 def _check(declared: Declared, args: argparse.Namespace) -> int:
     triggers = declared.triggers
-    check_triggers(triggers)
+    check_triggers(triggers, via=args.via)
     problems = loop_risks(triggers, [*declared.writes_to, *args.writes_to])
-    if args.endpoint_url is not None or args.region is not None:
+    if args.via == "notification" and (args.endpoint_url is not None or args.region is not None):
         s3, _ = _clients(args)
         bucket = _bucket_of(declared, args)
         ours = {t.rule_id for t in triggers}
@@ -235,9 +259,12 @@ def _run(args: argparse.Namespace) -> int:
         return _check(declared, args)
     if args.action == "export":
         if args.format == "sam":
-            print(json.dumps(sam_template(declared.functions), indent=2))
+            print(json.dumps(_sam(declared, args.via), indent=2))
         else:
-            print(export_triggers(declared.triggers, args.format, target_arn=_target(args)), end="")
+            text = export_triggers(
+                declared.triggers, args.format, target_arn=_target(args), via=args.via
+            )
+            print(text, end="")
         return 0
     s3, lambda_client = _clients(args)
     if args.action == "show":
@@ -254,6 +281,7 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    eventbridge = args.via == "eventbridge"
     plan = apply_triggers(
         s3,
         declared.triggers,
@@ -261,6 +289,9 @@ def _run(args: argparse.Namespace) -> int:
         lambda_client=lambda_client,
         create_bucket=getattr(args, "create_bucket", False),
         dry_run=dry_run,
+        via=args.via,
+        events_client=_client(args, "events") if eventbridge else None,
+        sqs_client=_client(args, "sqs") if eventbridge else None,
     )
     print(plan)
     return 0
