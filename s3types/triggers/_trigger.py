@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from s3types._catalog import ALL_EVENT_TYPES
 from s3types.triggers._checks import check_bucket, check_filter
 from s3types.triggers._events import TriggerError, check_event_type
 
@@ -14,21 +15,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
-# Every event S3 sends: one wildcard per category, and the names without one.
-ALL_EVENT_TYPES: tuple[str, ...] = (
-    "s3:IntelligentTiering",
-    "s3:LifecycleExpiration:*",
-    "s3:LifecycleTransition",
-    "s3:ObjectAcl:Put",
-    "s3:ObjectAnnotation:*",
-    "s3:ObjectCreated:*",
-    "s3:ObjectRemoved:*",
-    "s3:ObjectRestore:*",
-    "s3:ObjectRetention:Put",
-    "s3:ObjectTagging:*",
-    "s3:ReducedRedundancyLostObject",
-    "s3:Replication:*",
-)
 # What an existing configuration may hold that this release does not know yet.
 _WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
 

@@ -12,6 +12,7 @@ MODULES = [
     "s3types._deliveries",
     "s3types._deliveries.registry",
     "s3types._detect",
+    "s3types._catalog",
     "s3types._eventbridge",
     "s3types._lazy",
     "s3types._model",
