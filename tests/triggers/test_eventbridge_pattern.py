@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from s3types import EventName, S3EventRecord, parse_event
+from s3types._catalog import eventbridge_routes
 from s3types.testing import make_event, via_eventbridge
 from s3types.triggers import Trigger, TriggerError, event_pattern
 from s3types.triggers._eventbridge import EVENT_PATTERN_MAX_CHARS, may_overmatch
@@ -28,11 +29,7 @@ from tests.triggers.pattern_matcher import matches
 BUCKET = "photos"
 EVENTS_DIR = Path(__file__).parents[1] / "events"
 # Every event type S3 sends to EventBridge.
-BRIDGED = [
-    name
-    for name in EventName
-    if name.category not in ("Replication", "ReducedRedundancyLostObject", "ObjectAnnotation")
-]
+BRIDGED = [name for name in EventName if eventbridge_routes(name.value)]
 # Parts of keys that are hard for a filter: what encodings change (space,
 # "+", "%", "=", non-ASCII), escapes written literally, edges off by one.
 _PREFIXES = ["in/", "in", "IN/", "x/in/", "", "ünï/", "a b/", "a+b/", "a%20b/", "k=v/", "in%2F"]
