@@ -236,3 +236,21 @@ def test_a_pattern_eventbridge_would_refuse_as_too_long_is_refused() -> None:
     limit = f"{EVENT_PATTERN_MAX_CHARS:,}"
     with pytest.raises(TriggerError, match=f"more than EventBridge takes \\({limit}\\)"):
         event_pattern(trigger)
+
+
+@pytest.mark.parametrize("name", ["put", "copy", "delete", "delete-marker", "expiration"])
+def test_events_from_the_cli_match_as_their_records_do(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from s3types._cli import main
+
+    key = "in/a b+c%=ü.jpg"
+    assert main(["event", name, "--bucket", BUCKET, "--key", key, "--via", "eventbridge"]) == 0
+    event = json.loads(capsys.readouterr().out)
+    (record,) = parse_event(event).records
+    assert record.key == key
+    assert any(trigger.matches(record) for trigger in TRIGGERS)
+    for trigger in TRIGGERS:
+        assert matches(event_pattern(trigger), event) == trigger.matches(record) or (
+            may_overmatch(trigger) and not trigger.matches(record)
+        ), (trigger, name)
