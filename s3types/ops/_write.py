@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, overload
 
 from s3types._values import version_id_or_none
 from s3types.ops._body import upload_body
+from s3types.ops._choices import check_acl, check_sse
 from s3types.ops._metadata import check_metadata
 from s3types.ops._names import check_bucket, check_key, object_of, record_object_size
 from s3types.ops._results import CopyResult, DeleteResult, PutResult, unquote_etag
@@ -62,7 +63,8 @@ def put_object(
     ``tags`` are encoded so any text survives the trip; ``tags`` and
     ``metadata`` are checked against S3's rules first (``ValueError`` saying
     which entry is wrong). ``kms_key_id`` goes with ``sse="aws:kms"`` or
-    ``"aws:kms:dsse"`` only. There is deliberately no form taking a record:
+    ``"aws:kms:dsse"`` only; an ``acl`` or ``sse`` S3 does not know is a
+    ``ValueError`` naming the allowed values. There is deliberately no form taking a record:
     writing back to the key that triggered the event would trigger it again.
     Inside an ``s3_record_handler`` call, a write where that handler's own
     trigger fires is refused (``ValueError`` naming the trigger) unless
@@ -88,6 +90,8 @@ def put_object(
     check_write("put_object", bucket, key, allow_retrigger=allow_retrigger)
     check_bucket(bucket)
     check_key(key)
+    check_acl(acl)
+    check_sse(sse)
     threshold = checked_threshold(multipart_threshold, MULTIPART_UPLOAD_THRESHOLD)
     upload = upload_body(body)
     options: PutObjectRequestTypeDef = {"Bucket": bucket, "Key": key}

@@ -6,7 +6,8 @@ prefix and suffix), validated the way S3 validates a configuration.
 :func:`check_triggers` is S3's overlap rule; :func:`notification_configuration`
 and :func:`export_triggers` write the rule for S3, CloudFormation, SAM and
 Terraform; :func:`apply_triggers` merges it into a bucket's configuration,
-keeping every other rule.
+keeping every other rule and removing only the stale rules of its own owner
+(:func:`owner_of`).
 
 >>> from s3types.triggers import Trigger, check_triggers
 >>> jpg = Trigger("photos", prefix="uploads/", suffix=".jpg", id="jpg")
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         sam_template,
     )
     from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
+    from s3types.triggers._owner import owner_of
 
 _LAZY = {
     "TriggerPlan": "._apply",
@@ -59,6 +61,7 @@ _LAZY = {
     "S3_AMBIGUOUS_MESSAGE": "._overlap",
     "check_triggers": "._overlap",
     "overlap": "._overlap",
+    "owner_of": "._owner",
 }
 
 
@@ -84,6 +87,7 @@ __all__ = [
     "loop_risks",
     "notification_configuration",
     "overlap",
+    "owner_of",
     "parse_target",
     "rules_of",
     "sam_template",

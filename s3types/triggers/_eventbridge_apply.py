@@ -6,10 +6,12 @@ grant that lets each rule reach the target, the bucket's
 ``EventBridgeConfiguration`` merged into its notification configuration
 (every other rule kept), and last the removal of our stale rules.
 
-A rule is ours when its name starts with ``s3types-`` and it sends to our
-target: the name is a digest of bucket, trigger id and target, so two
-functions declaring the same trigger id on one bucket get two rules, and an
-apply removes only the stale rules that send to its own target.
+An EventBridge rule is s3types' when its name starts with ``s3types-``; its
+name is a digest of bucket, trigger id and target, so two functions
+declaring the same trigger id on one bucket get two rules. Its description
+records the trigger's id, which carries the owner (``_owner.py``): an apply
+removes a stale rule only when it sends to the same target and its trigger
+id belongs to one of the apply's owners, as a notification apply does.
 """
 
 from __future__ import annotations
@@ -21,11 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from s3types.triggers._apply import (
-    TriggerPlan,
-    _bucket_exists,  # pyright: ignore[reportPrivateUsage]  # one head_bucket reading for both
-    read_configuration,
-)
+from s3types.triggers._apply import TriggerPlan, read_configuration
+from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
 from s3types.triggers._configuration import Target, one_bucket, parse_target
 from s3types.triggers._eventbridge import event_pattern
@@ -37,6 +36,7 @@ from s3types.triggers._eventbridge_access import (
     sync_lambda_permissions,
 )
 from s3types.triggers._events import TriggerError
+from s3types.triggers._owner import may_remove
 from s3types.triggers._trigger import Trigger
 
 if TYPE_CHECKING:
@@ -163,10 +163,15 @@ def _description(trigger: Trigger, target: Target) -> str:
     return f"s3types trigger {trigger.rule_id} of s3://{trigger.bucket} to {target.name}"[:512]
 
 
-def _trigger_of(existing: _Existing, bucket: str) -> Trigger:
-    # The plan names a stale rule by the trigger its description records.
+def _rule_id_of(existing: _Existing) -> str:
+    # The trigger id the rule's description records (its owner with it).
     rule_id = existing.description.removeprefix("s3types trigger ").partition(" of s3://")[0]
-    return Trigger(bucket, id=rule_id or existing.name)
+    return rule_id or existing.name
+
+
+def _trigger_of(existing: _Existing, bucket: str) -> Trigger:
+    # The plan names a rule it does not declare by the trigger id it records.
+    return Trigger(bucket, id=_rule_id_of(existing))
 
 
 def _same(existing: _Existing, pattern: dict[str, Any], description: str, target: Target) -> bool:
@@ -217,6 +222,7 @@ def apply_via_eventbridge(
     sqs_client: SQSClient | None = None,
     create_bucket: bool = False,
     dry_run: bool = False,
+    owner: str | None = None,
 ) -> EventBridgePlan:
     """Deliver these triggers to ``target_arn`` through the bucket's EventBridge delivery.
 
@@ -237,19 +243,27 @@ def apply_via_eventbridge(
             "apply_triggers: no trigger names a bucket; give Trigger(bucket, ...) or"
             " s3_record_handler(bucket=...)"
         )
-    ours = tuple(trigger.with_bucket(bucket) for trigger in ours)
+    ours = tuple(
+        trigger.with_bucket(bucket)
+        if owner is None or trigger.owner is not None
+        else trigger.with_bucket(bucket).replace(owner=owner)
+        for trigger in ours
+    )
+    owners = {trigger.owner for trigger in ours if trigger.owner is not None}
     ids = [trigger.rule_id for trigger in ours]
     duplicate = next((rule_id for rule_id in ids if ids.count(rule_id) > 1), None)
     if duplicate is not None:
         raise TriggerError(f"two triggers have the id {duplicate!r}: give each its own")
     names = {t.rule_id: rule_name(bucket, t.rule_id, target.arn) for t in ours}
     patterns = {names[t.rule_id]: event_pattern(t) for t in ours}
-    created = not _bucket_exists(s3_client, bucket)
+    created = not bucket_exists(s3_client, bucket)
     if created and not create_bucket:
         raise TriggerError(
             f"apply_triggers: bucket {bucket!r} does not exist; create it, or pass"
             " create_bucket=True"
         )
+    if created:
+        check_new_bucket_name(bucket)
     previous: dict[str, Any] = {} if created else read_configuration(s3_client, bucket)
     if not created:
         location = s3_client.get_bucket_location(Bucket=bucket).get("LocationConstraint")
@@ -271,10 +285,13 @@ def apply_via_eventbridge(
             kept.append(trigger)
         else:
             replaced.append(trigger)
-    stale = [rule for name, rule in existing.items() if name not in patterns]
+    undeclared = [rule for name, rule in existing.items() if name not in patterns]
+    stale = [rule for rule in undeclared if may_remove(_rule_id_of(rule), owners)]
     removed = [_trigger_of(rule, bucket) for rule in stale]
-    for rule, trigger in zip(stale, removed, strict=True):
-        names[trigger.rule_id] = rule.name
+    others = [_trigger_of(rule, bucket) for rule in undeclared if rule not in stale]
+    kept += others
+    for rule in undeclared:
+        names[_trigger_of(rule, bucket).rule_id] = rule.name
     setting: EventBridgeSetting = "on" if "EventBridgeConfiguration" in previous else "to turn on"
     arns = {name: rule_arn(name, target) for name in patterns}
     if not dry_run:

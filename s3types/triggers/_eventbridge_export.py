@@ -14,7 +14,7 @@ in the same resource (what CDK issue #29653 is about).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from s3types.triggers._configuration import Target, parse_target
@@ -22,7 +22,12 @@ from s3types.triggers._eventbridge import event_pattern
 from s3types.triggers._eventbridge_access import EVENTS_PRINCIPAL, queue_statement, queue_url
 from s3types.triggers._eventbridge_apply import BUS, TARGET_ID, rule_name
 from s3types.triggers._events import TriggerError
-from s3types.triggers._export import _by_bucket, _hcl, _logical_id  # pyright: ignore[reportPrivateUsage]
+from s3types.triggers._export import (
+    _bucket_resource,  # pyright: ignore[reportPrivateUsage]
+    _by_bucket,  # pyright: ignore[reportPrivateUsage]
+    _hcl,  # pyright: ignore[reportPrivateUsage]
+)
+from s3types.triggers._logical_ids import cfn_stems, terraform_names
 from s3types.triggers._trigger import Trigger
 
 __all__ = ["eventbridge_sam_template", "export_via_eventbridge"]
@@ -50,24 +55,23 @@ def _rule_id(name: str) -> str:
     return "EventRule" + name.rpartition("-")[2]
 
 
-def _buckets(rules: Sequence[tuple[str, Trigger, dict[str, Any]]]) -> dict[str, Any]:
+def _buckets(
+    rules: Sequence[tuple[str, Trigger, dict[str, Any]]], existing: Collection[str]
+) -> dict[str, Any]:
     resources: dict[str, Any] = {}
-    for _, trigger, _ in rules:
-        assert trigger.bucket is not None
-        resources[_logical_id("Bucket", trigger.bucket)] = {
-            "Type": "AWS::S3::Bucket",
-            "Properties": {
-                "BucketName": trigger.bucket,
-                "NotificationConfiguration": {
-                    "EventBridgeConfiguration": {"EventBridgeEnabled": True}
-                },
-            },
-        }
+    stems = cfn_stems(str(trigger.bucket) for _, trigger, _ in rules)
+    setting = {
+        "NotificationConfiguration": {"EventBridgeConfiguration": {"EventBridgeEnabled": True}}
+    }
+    for bucket in stems:
+        resources["Bucket" + stems[bucket]] = _bucket_resource(bucket, setting, bucket in existing)
     return resources
 
 
-def _cloudformation(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Target) -> str:
-    resources = _buckets(rules)
+def _cloudformation(
+    rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Target, existing: Collection[str]
+) -> str:
+    resources = _buckets(rules, existing)
     statements: list[dict[str, Any]] = []
     for name, trigger, pattern in rules:
         logical = _rule_id(name)
@@ -95,7 +99,7 @@ def _cloudformation(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target
         else:
             statements.append(queue_statement(logical, target.arn, source_arn))
     if statements:
-        resources["QueuePolicy" + _logical_id("", target.name)] = {
+        resources["QueuePolicy" + cfn_stems([target.name])[target.name]] = {
             "Type": "AWS::SQS::QueuePolicy",
             "Properties": {
                 "Queues": [queue_url(target)],
@@ -111,7 +115,11 @@ def _cloudformation(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target
 
 
 def eventbridge_sam_template(
-    functions: Mapping[str, Sequence[Trigger]], *, runtime: str = "python3.12", code_uri: str = "."
+    functions: Mapping[str, Sequence[Trigger]],
+    *,
+    runtime: str = "python3.12",
+    code_uri: str = ".",
+    existing_buckets: Collection[str] = (),
 ) -> dict[str, Any]:
     """A SAM template: one function per handler, each trigger an ``EventBridgeRule`` event.
 
@@ -124,14 +132,15 @@ def eventbridge_sam_template(
     (['BucketB', 'FunctionAppF'], {'EventBridgeConfiguration': {'EventBridgeEnabled': True}})
     """
     resources: dict[str, Any] = {}
+    function_stems = cfn_stems(functions)
     for handler, triggers in functions.items():
         rules = _rules(triggers, f"sam:{handler}")
-        resources.update(_buckets(rules))
+        resources.update(_buckets(rules, existing_buckets))
         events = {
             _rule_id(name): {"Type": "EventBridgeRule", "Properties": {"Pattern": pattern}}
             for name, _, pattern in rules
         }
-        resources[_logical_id("Function", handler)] = {
+        resources["Function" + function_stems[handler]] = {
             "Type": "AWS::Serverless::Function",
             "Properties": {
                 "Handler": handler,
@@ -171,12 +180,13 @@ def _hcl_value(value: Any, indent: str) -> str:
 
 def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Target) -> str:
     out: list[str] = []
-    for bucket in dict.fromkeys(trigger.bucket for _, trigger, _ in rules):
-        assert bucket is not None
+    buckets = list(dict.fromkeys(str(trigger.bucket) for _, trigger, _ in rules))
+    names = terraform_names(buckets)
+    for bucket in buckets:
         out += [
             "# The bucket's whole notification configuration: other rules of this bucket",
             "# managed in Terraform belong in this resource too.",
-            f'resource "aws_s3_bucket_notification" "{_logical_id("", bucket).lower() or "b"}" {{',
+            f'resource "aws_s3_bucket_notification" "{names[bucket]}" {{',
             f"  bucket      = {_hcl(bucket)}",
             "  eventbridge = true",
             "}",
@@ -219,7 +229,7 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
         document = {"Version": "2012-10-17", "Statement": statements}
         out += [
             "# The queue's whole policy: keep its other statements in this document.",
-            f'resource "aws_sqs_queue_policy" "{_logical_id("", target.name).lower() or "q"}" {{',
+            f'resource "aws_sqs_queue_policy" "{terraform_names([target.name])[target.name]}" {{',
             f"  queue_url = {_hcl(queue_url(target))}",
             f"  policy    = jsonencode({_hcl_value(document, '  ')})",
             "}",
@@ -229,14 +239,25 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
 
 
 def export_via_eventbridge(
-    triggers: Iterable[Trigger], format: str, *, target_arn: str | None, handler: str | None
+    triggers: Iterable[Trigger],
+    format: str,
+    *,
+    target_arn: str | None,
+    handler: str | None,
+    functions: Mapping[str, Sequence[Trigger]] | None = None,
+    existing_buckets: Collection[str] = (),
 ) -> str:
     """See :func:`s3types.triggers.export_triggers` (``via="eventbridge"``)."""
     rules_in = tuple(triggers)
     if format == "sam":
-        if handler is None:
-            raise TriggerError("export to sam needs the function's handler, e.g. 'app.on_upload'")
-        return json.dumps(eventbridge_sam_template({handler: rules_in}), indent=2) + "\n"
+        if functions is None:
+            if handler is None:
+                raise TriggerError(
+                    "export to sam needs the function's handler, e.g. 'app.on_upload'"
+                )
+            functions = {handler: rules_in}
+        template = eventbridge_sam_template(functions, existing_buckets=existing_buckets)
+        return json.dumps(template, indent=2) + "\n"
     if target_arn is None:
         raise TriggerError(f"export to {format} needs target_arn (the function or queue)")
     target = parse_target(target_arn)
@@ -263,7 +284,7 @@ def export_via_eventbridge(
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if format == "cloudformation":
-        return _cloudformation(rules, target)
+        return _cloudformation(rules, target, existing_buckets)
     if format == "terraform":
         return _terraform(rules, target)
     raise TriggerError(

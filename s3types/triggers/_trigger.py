@@ -43,7 +43,7 @@ class Trigger:
     s3types.triggers.TriggerError: Trigger: prefix 'uploads/*' contains '*', but S3 has...
     """
 
-    __slots__ = ("_categories", "_names", "bucket", "events", "id", "prefix", "suffix")
+    __slots__ = ("_categories", "_names", "bucket", "events", "id", "owner", "prefix", "suffix")
 
     _names: frozenset[str]
     _categories: frozenset[str]
@@ -52,6 +52,7 @@ class Trigger:
     prefix: str | None
     suffix: str | None
     id: str | None
+    owner: str | None
 
     def __init__(
         self,
@@ -61,8 +62,9 @@ class Trigger:
         prefix: str | None = None,
         suffix: str | None = None,
         id: str | None = None,
+        owner: str | None = None,
     ) -> None:
-        self._validate("Trigger", bucket, events, prefix, suffix, id)
+        self._validate("Trigger", bucket, events, prefix, suffix, id, owner)
 
     @classmethod
     def checked(
@@ -83,7 +85,7 @@ class Trigger:
         s3types.triggers.TriggerError: my_decorator: 's3:ObjectCreate:*' is not ...
         """
         trigger = cls.__new__(cls)
-        trigger._validate(where, bucket, events, prefix, suffix, None)
+        trigger._validate(where, bucket, events, prefix, suffix, None, None)
         return trigger
 
     def _validate(
@@ -94,6 +96,7 @@ class Trigger:
         prefix: object,
         suffix: object,
         id: object,
+        owner: object,
     ) -> None:
         if isinstance(events, str):
             raise TypeError(
@@ -113,12 +116,17 @@ class Trigger:
             )
         if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
             raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
+        if owner is not None and (not isinstance(owner, str) or not owner):
+            raise TriggerError(
+                f"{where}: owner must be a non-empty string (e.g. the handler's module:qualname)"
+            )
         self._set(
             check_bucket(bucket, where),
             checked,
             check_filter(prefix, "prefix", where),
             check_filter(suffix, "suffix", where),
             id,
+            owner,
         )
 
     def _set(
@@ -128,6 +136,7 @@ class Trigger:
         prefix: str | None,
         suffix: str | None,
         rule_id: str | None,
+        owner: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "bucket", bucket)
@@ -135,6 +144,7 @@ class Trigger:
         setter(self, "prefix", prefix)
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
+        setter(self, "owner", owner)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -185,7 +195,7 @@ class Trigger:
         raise AttributeError("Trigger is frozen")
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.bucket, self.events, self.prefix, self.suffix, self.id)
+        return (self.bucket, self.events, self.prefix, self.suffix, self.id, self.owner)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Trigger):
@@ -201,7 +211,12 @@ class Trigger:
         return f"Trigger({', '.join(parts)})"
 
     def _options(self) -> tuple[tuple[str, str | None], ...]:
-        return (("prefix", self.prefix), ("suffix", self.suffix), ("id", self.id))
+        return (
+            ("prefix", self.prefix),
+            ("suffix", self.suffix),
+            ("id", self.id),
+            ("owner", self.owner),
+        )
 
     def __str__(self) -> str:
         scope = f"s3://{self.bucket or '*'}/{self.prefix or ''}*{self.suffix or ''}"
@@ -209,17 +224,26 @@ class Trigger:
 
     @property
     def rule_id(self) -> str:
-        """``id``, or one derived from the rule itself (stable across runs and machines).
+        """``id``, or one derived from the rule and its owner (stable across runs and machines).
+
+        A derived id carries the owner's tag (``s3types-<owner>-<rule>``), so
+        an apply removes only its own owner's stale rules; without an owner
+        it is ``s3types-<rule>``, which no apply ever removes.
 
         >>> Trigger("photos", prefix="uploads/").rule_id
         's3types-...'
+        >>> Trigger("photos", prefix="uploads/", owner="app:on_upload").rule_id
+        's3types-...-...'
         """
         if self.id is not None:
             return self.id
         import hashlib  # only when an id is derived: it costs import time
 
+        from s3types.triggers._owner import derived_rule_id
+
         text = "\n".join([self.bucket or "", *self.events, self.prefix or "", self.suffix or ""])
-        return "s3types-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        rule_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return derived_rule_id(rule_hash, self.owner)
 
     def replace(self, **changes: Any) -> Trigger:
         """A copy with some fields changed (validated again).
@@ -233,6 +257,7 @@ class Trigger:
             "prefix": self.prefix,
             "suffix": self.suffix,
             "id": self.id,
+            "owner": self.owner,
         }
         unknown = set(changes) - set(fields)
         if unknown:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 PURE = [
     "s3types.ops._body",
+    "s3types.ops._choices",
     "s3types.ops._errors",
     "s3types.ops._metadata",
     "s3types.ops._names",

@@ -76,10 +76,15 @@ def as_aws_sends_it(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply(
-    s3: S3Client, events: EventBridgeClient, sqs: SQSClient, triggers: list[Trigger], arn: str
+    s3: S3Client,
+    events: EventBridgeClient,
+    sqs: SQSClient,
+    triggers: list[Trigger],
+    arn: str,
+    owner: str | None = None,
 ) -> EventBridgePlan:
     plan = apply_triggers(
-        s3, triggers, arn, via="eventbridge", events_client=events, sqs_client=sqs
+        s3, triggers, arn, via="eventbridge", events_client=events, sqs_client=sqs, owner=owner
     )
     assert isinstance(plan, EventBridgePlan)
     return plan
@@ -173,23 +178,38 @@ def test_dry_run_shows_the_rule_and_pattern_and_writes_nothing(
     assert "Policy" not in attributes.get("Attributes", {})
 
 
-def test_stale_rules_of_our_target_go_and_other_targets_rules_stay(
+def test_stale_rules_of_our_owner_and_target_go_and_every_other_rule_stays(
     s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
 ) -> None:
     (_, mine), (_, theirs) = new_queue(sqs), new_queue(sqs)
-    apply(s3, events, sqs, [Trigger(bucket, prefix="a/"), Trigger(bucket, id="b")], mine)
-    apply(s3, events, sqs, [Trigger(bucket, prefix="a/")], theirs)
-    plan = apply(s3, events, sqs, [Trigger(bucket, prefix="b/new/", id="b")], mine)
+    first = [Trigger(bucket, prefix="a/"), Trigger(bucket, id="b")]
+    apply(s3, events, sqs, first, mine, owner="app:on_upload")
+    apply(s3, events, sqs, [Trigger(bucket, prefix="c/")], mine, owner="app:other")
+    apply(s3, events, sqs, [Trigger(bucket, prefix="a/")], theirs, owner="app:on_upload")
+    plan = apply(s3, events, sqs, [Trigger(bucket, prefix="b/new/", id="b")], mine, "app:on_upload")
     assert [t.prefix for t in plan.replaced] == ["b/new/"]
-    assert len(plan.removed) == 1 and plan.removed[0].id is not None
-    assert plan.removed[0].id.startswith("s3types-")  # the derived id its description recorded
-    assert len(events.list_rule_names_by_target(TargetArn=mine)["RuleNames"]) == 1
+    (removed,) = plan.removed
+    assert removed.id == Trigger(bucket, prefix="a/", owner="app:on_upload").rule_id
+    assert len(plan.kept) == 1  # app:other's rule: undeclared here, not ours to remove
+    assert len(events.list_rule_names_by_target(TargetArn=mine)["RuleNames"]) == 2
     assert len(events.list_rule_names_by_target(TargetArn=theirs)["RuleNames"]) == 1
     url = sqs.get_queue_url(QueueName=mine.rpartition(":")[2])["QueueUrl"]
     policy = json.loads(
         sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"]
     )
-    assert [s["Sid"] for s in policy["Statement"]] == [plan.rule_names["b"]]
+    assert plan.rule_names[removed.rule_id] not in [s["Sid"] for s in policy["Statement"]]
+    assert plan.rule_names["b"] in [s["Sid"] for s in policy["Statement"]]
+    assert len(policy["Statement"]) == 2
+
+
+def test_without_an_owner_nothing_is_removed(
+    s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
+) -> None:
+    _, arn = new_queue(sqs)
+    apply(s3, events, sqs, [Trigger(bucket, prefix="a/")], arn)
+    plan = apply(s3, events, sqs, [Trigger(bucket, prefix="b/")], arn)
+    assert plan.removed == () and len(plan.kept) == 1
+    assert len(events.list_rule_names_by_target(TargetArn=arn)["RuleNames"]) == 2
 
 
 def test_the_queue_policy_keeps_other_statements_and_scopes_ours_to_the_rule(
@@ -218,7 +238,7 @@ def test_a_lambda_target_gets_a_permission_scoped_to_the_rule(
     bucket: str,
     function_arn: str,
 ) -> None:
-    triggers = [Trigger(bucket, suffix=".csv", id="csv")]
+    triggers = [Trigger(bucket, suffix=".csv", owner="app:csv")]
     plan = apply_triggers(
         s3,
         triggers,
@@ -228,7 +248,7 @@ def test_a_lambda_target_gets_a_permission_scoped_to_the_rule(
         lambda_client=lambda_client,
     )
     assert isinstance(plan, EventBridgePlan)
-    name = plan.rule_names["csv"]
+    name = plan.rule_names[triggers[0].rule_id]
     assert plan.access == {name: "added"}
     policy = json.loads(lambda_client.get_policy(FunctionName=function_arn)["Policy"])
     (statement,) = policy["Statement"]
@@ -247,16 +267,18 @@ def test_a_lambda_target_gets_a_permission_scoped_to_the_rule(
     assert (again.changed, again.access) == (False, {name: "present"})
     moved = apply_triggers(
         s3,
-        [Trigger(bucket, suffix=".tsv", id="tsv")],
+        [Trigger(bucket, suffix=".tsv")],
         function_arn,
         via="eventbridge",
         events_client=events,
         lambda_client=lambda_client,
+        owner="app:csv",
     )
     assert isinstance(moved, EventBridgePlan)
     assert moved.access[name] == "removed"
     policy = json.loads(lambda_client.get_policy(FunctionName=function_arn)["Policy"])
-    assert [s["Sid"] for s in policy["Statement"]] == [moved.rule_names["tsv"]]
+    (tsv,) = moved.added
+    assert [s["Sid"] for s in policy["Statement"]] == [moved.rule_names[tsv.rule_id]]
 
 
 def test_refusals_come_before_any_write(

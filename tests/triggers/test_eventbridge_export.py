@@ -121,7 +121,10 @@ def test_json_lists_the_rules_and_the_bucket_setting() -> None:
     [
         ({"format": "sam"}, "needs the function's handler"),
         ({"format": "terraform"}, "needs target_arn"),
-        ({"format": "json", "target_arn": "arn:aws:sns:us-east-1:1:t"}, "is an SNS topic"),
+        (
+            {"format": "json", "target_arn": "arn:aws:sns:us-east-1:123456789012:t"},
+            "is an SNS topic",
+        ),
         ({"format": "yaml", "target_arn": QUEUE}, "unknown export format"),
         ({"format": "json", "target_arn": QUEUE, "via": "bus"}, "via='bus' is not a delivery"),
     ],

@@ -204,13 +204,18 @@ def test_replace_and_with_bucket_validate_again() -> None:
         "s3types.triggers",
         "s3types.triggers._apply",
         "s3types.triggers._bucket",
+        "s3types.triggers._checks",
         "s3types.triggers._configuration",
         "s3types.triggers._events",
         "s3types.triggers._export",
         "s3types.triggers._guard",
+        "s3types.triggers._logical_ids",
         "s3types.triggers._merge",
         "s3types.triggers._overlap",
+        "s3types.triggers._owner",
         "s3types.triggers._trigger",
+        "s3types._bucket_names",
+        "s3types._cli._aws_errors",
     ],
 )
 def test_docstring_examples(name: str) -> None:
