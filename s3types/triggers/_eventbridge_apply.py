@@ -19,11 +19,18 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import random
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from s3types.triggers._apply import TriggerPlan, read_configuration
+from s3types.triggers._apply import (
+    MAX_ATTEMPTS,
+    SETTLE_SECONDS,
+    TriggerPlan,
+    read_configuration,
+)
 from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
 from s3types.triggers._configuration import Target, one_bucket, parse_target
@@ -189,26 +196,37 @@ def _with_eventbridge(previous: dict[str, Any]) -> dict[str, Any]:
     return configuration
 
 
+def _without_setting(configuration: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in configuration.items() if v and k != "EventBridgeConfiguration"}
+
+
 def _write_bucket(s3_client: S3Client, bucket: str, previous: dict[str, Any]) -> EventBridgeSetting:
-    # Write, read back, merge again: a writer between our read and write
-    # (another rule added) is kept. moto leaves EventBridgeConfiguration out
-    # of its answer, so it is compared without that key.
+    """Write the setting merged into the configuration; read back; merge again if it was lost.
+
+    As a notification apply does (``_apply.py``: the same jittered pause and
+    number of writes), since PutBucketNotificationConfiguration has no
+    conditional form. Done when the read shows the setting, or, where S3
+    leaves it out of its answer (moto 5.2.6), when the read is what we
+    wrote; a read that differs means another writer wrote after us, maybe
+    without the setting, so it is merged into theirs and written again.
+    """
     document = _with_eventbridge(previous)
-    for _ in range(3):
+    for attempt in range(1, MAX_ATTEMPTS + 1):
         s3_client.put_bucket_notification_configuration(
             Bucket=bucket,
             NotificationConfiguration=cast("NotificationConfigurationTypeDef", document),
         )
+        time.sleep(SETTLE_SECONDS * 2 ** (attempt - 1) * random.uniform(0.5, 1.5))
         now = read_configuration(s3_client, bucket)
-        reported = "EventBridgeConfiguration" in now
-        now.pop("EventBridgeConfiguration", None)
-        written = {k: v for k, v in document.items() if k != "EventBridgeConfiguration"}
-        if {k: v for k, v in now.items() if v} == {k: v for k, v in written.items() if v}:
-            return "turned on" if reported else "written, not reported"
+        if "EventBridgeConfiguration" in now:
+            return "turned on"
+        if _without_setting(now) == _without_setting(document):
+            return "written, not reported"
         document = _with_eventbridge(now)
     raise TriggerError(
-        f"apply_triggers: bucket {bucket!r}'s notification configuration kept changing while"
-        " EventBridge delivery was written (another writer?): run apply again"
+        f"apply_triggers: bucket {bucket!r}'s notification configuration was changed by another"
+        f" writer after each of {MAX_ATTEMPTS} writes of its EventBridge setting; find the other"
+        " writer and apply again"
     )
 
 

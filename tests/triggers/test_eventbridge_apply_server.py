@@ -294,3 +294,38 @@ def test_refusals_come_before_any_write(
     assert configuration(s3, bucket) == {}
     assert events.list_rule_names_by_target(TargetArn=arn)["RuleNames"] == []
     del s3_server
+
+
+def test_a_writer_after_ours_is_kept_and_the_setting_written_again(
+    s3_server: LocalS3Server, s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
+) -> None:
+    other_url, other_arn = new_queue(sqs)
+    del other_url
+    theirs = {
+        "QueueConfigurations": [
+            {"Id": "theirs", "QueueArn": other_arn, "Events": ["s3:ObjectRemoved:*"]}
+        ]
+    }
+    writes: list[str] = []
+    other_writer: S3Client = client(s3_server, "s3")
+
+    def another_writer_writes_after_us(**_: object) -> None:
+        writes.append("ours")
+        if len(writes) == 1:  # right after our first write: theirs, read before ours, lands
+            other_writer.put_bucket_notification_configuration(
+                Bucket=bucket,
+                NotificationConfiguration=theirs,  # type: ignore[arg-type]
+            )
+
+    s3.meta.events.register(
+        "after-call.s3.PutBucketNotificationConfiguration", another_writer_writes_after_us
+    )
+    _, arn = new_queue(sqs)
+    plan = apply(s3, events, sqs, [Trigger(bucket, id="mine")], arn)
+    assert len(writes) == 2  # ours again, merged into theirs
+    assert plan.eventbridge == "written, not reported"
+    assert configuration(s3, bucket) == {
+        "QueueConfigurations": [
+            {"Id": "theirs", "QueueArn": other_arn, "Events": ["s3:ObjectRemoved:*"]}
+        ]
+    }
