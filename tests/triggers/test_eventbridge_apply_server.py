@@ -282,7 +282,7 @@ def test_a_lambda_target_gets_a_permission_scoped_to_the_rule(
 
 
 def test_refusals_come_before_any_write(
-    s3_server: LocalS3Server, s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
+    s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
 ) -> None:
     _, arn = new_queue(sqs)
     with pytest.raises(TriggerError, match="S3 sends no EventBridge event for s3:Replication"):
@@ -293,14 +293,12 @@ def test_refusals_come_before_any_write(
         apply_triggers(s3, [Trigger(bucket)], arn, via="bus")  # type: ignore[arg-type]
     assert configuration(s3, bucket) == {}
     assert events.list_rule_names_by_target(TargetArn=arn)["RuleNames"] == []
-    del s3_server
 
 
 def test_a_writer_after_ours_is_kept_and_the_setting_written_again(
     s3_server: LocalS3Server, s3: S3Client, events: EventBridgeClient, sqs: SQSClient, bucket: str
 ) -> None:
-    other_url, other_arn = new_queue(sqs)
-    del other_url
+    _, other_arn = new_queue(sqs)
     theirs = {
         "QueueConfigurations": [
             {"Id": "theirs", "QueueArn": other_arn, "Events": ["s3:ObjectRemoved:*"]}
