@@ -12,8 +12,10 @@ user guide ("EventBridge event message structure") has a key that no encoding
 changes, LocalStack (whose EventBridge snapshots were recorded against AWS,
 but with such plain keys) sends ``quote(key)`` ("%20" for a space), and moto
 5.2.6 sends the key as it is. So a filter is written in every one of those
-encodings (EventBridge takes a list of alternatives): an event matches when
-its key, in any of them, has the trigger's prefix and suffix. The list never
+encodings (EventBridge takes a list of alternatives), and in the form
+encoding with "~" escaped too (Java's URLEncoder does; Python's quote does
+not): an event matches when its key, in any of them, has the trigger's
+prefix and suffix (repeats are dropped, so a plain filter is one entry). The list never
 loses an event the trigger matches; it may let through an event the trigger
 does not match (see :func:`may_overmatch`), which the handler's own filter,
 ``Trigger.matches``, then drops.
@@ -56,6 +58,12 @@ def _form(key: str) -> str:
     return quote_plus(key, safe="/", errors="surrogatepass")
 
 
+def _form_tilde(key: str) -> str:
+    # The same with "~" escaped, as Java's URLEncoder and Python before 3.7
+    # write it: which of the two S3's encoder does is not documented.
+    return _form(key).replace("~", "%7E")
+
+
 def _percent(key: str) -> str:
     # LocalStack: urllib's quote, a space as "%20".
     return quote(key, safe="/", errors="surrogatepass")
@@ -69,6 +77,7 @@ def _raw(key: str) -> str:
 #: Every encoding S3 (or an emulator) is known to use for the EventBridge key.
 KEY_ENCODINGS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("form", _form),
+    ("form-tilde", _form_tilde),
     ("percent", _percent),
     ("raw", _raw),
 )
