@@ -173,7 +173,8 @@ def _description(trigger: Trigger, target: Target) -> str:
 def _rule_id_of(existing: _Existing) -> str:
     # The trigger id the rule's description records (its owner with it).
     rule_id = existing.description.removeprefix("s3types trigger ").partition(" of s3://")[0]
-    return rule_id or existing.name
+    # A description someone edited names no trigger: the rule's own name stands in.
+    return rule_id if 0 < len(rule_id) <= 255 else existing.name
 
 
 def _trigger_of(existing: _Existing, bucket: str) -> Trigger:
