@@ -7,7 +7,8 @@ prefix and suffix), validated the way S3 validates a configuration.
 and :func:`export_triggers` write the rule for S3, CloudFormation, SAM and
 Terraform; :func:`apply_triggers` merges it into a bucket's configuration,
 keeping every other rule and removing only the stale rules of its own owner
-(:func:`owner_of`).
+(:func:`owner_of`). With ``via="eventbridge"`` the same triggers are
+delivered as EventBridge rules (:func:`event_pattern`), which may overlap.
 
 >>> from s3types.triggers import Trigger, check_triggers
 >>> jpg = Trigger("photos", prefix="uploads/", suffix=".jpg", id="jpg")
