@@ -196,7 +196,8 @@ def fuzz(session: nox.Session) -> None:
     ``S3TYPES_FUZZ_EXAMPLES`` (default 24,000; ``nox -s fuzz -- 50000`` sets
     another) is the number of inputs per fuzz test in
     tests/robustness/test_fuzz.py (a tenth of it for the two tests that
-    build whole deliveries), then the property suite. About 20 minutes on
+    build whole deliveries, and for the trigger constructors' fuzz test in
+    tests/robustness/test_fuzz_triggers.py), then the property suite. About 20 minutes on
     2 cores; Hypothesis' statistics show how many inputs each test ran.
     """
     session.install("-e", ".", *TEST, *PINNED)
@@ -204,6 +205,7 @@ def fuzz(session: nox.Session) -> None:
     session.run(
         *PYTEST,
         "tests/robustness/test_fuzz.py",
+        "tests/robustness/test_fuzz_triggers.py",
         "tests/robustness/test_properties.py",
         "--hypothesis-show-statistics",
         env={"S3TYPES_FUZZ_EXAMPLES": examples},

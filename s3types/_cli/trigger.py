@@ -184,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
 def _export(declared: Declared, args: argparse.Namespace) -> int:
     from s3types.triggers._export import existing_bucket_notice
 
+    notes: list[str] = []
     existing: list[str] = []
     if args.format in ("cloudformation", "sam"):
         buckets = sorted({t.bucket for t in declared.triggers if t.bucket is not None})
@@ -192,27 +193,25 @@ def _export(declared: Declared, args: argparse.Namespace) -> int:
 
             s3 = _client(args, "s3")
             existing = [bucket for bucket in buckets if bucket_exists(s3, bucket)]
-            for bucket in existing:
-                print(f"s3types trigger export: {existing_bucket_notice(bucket)}", file=sys.stderr)
+            notes = [existing_bucket_notice(bucket) for bucket in existing]
         else:
-            print(
-                "s3types trigger export: not checked whether "
+            notes = [
+                "not checked whether "
                 + ", ".join(buckets)
                 + " exist (pass --region or --endpoint-url to check): the template creates"
-                " them, and CloudFormation cannot create a bucket that exists",
-                file=sys.stderr,
-            )
-    print(
-        export_triggers(
-            declared.triggers,
-            args.format,
-            target_arn=None if args.format == "sam" and args.target is None else _target(args),
-            functions=declared.functions,
-            existing_buckets=existing,
-            via=args.via,
-        ),
-        end="",
+                " them, and CloudFormation cannot create a bucket that exists"
+            ]
+    text = export_triggers(
+        declared.triggers,
+        args.format,
+        target_arn=None if args.format == "sam" and args.target is None else _target(args),
+        functions=declared.functions,
+        existing_buckets=existing,
+        via=args.via,
     )
+    for note in notes:
+        print(f"s3types trigger export: {note}", file=sys.stderr)
+    print(text, end="")
     return 0
 
 

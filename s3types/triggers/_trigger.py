@@ -29,8 +29,12 @@ class Trigger:
     and ``suffix`` are literal (S3 has no globs), compared with the decoded
     key. ``bucket=None`` matches any bucket at run time (a handler declared
     without ``bucket=``); it cannot be applied to S3 until a bucket is given
-    (:meth:`with_bucket`). ``id`` names the rule in the bucket's
-    configuration; without one a stable id is derived (:attr:`rule_id`).
+    (:meth:`with_bucket`); a name no bucket can have, or a directory bucket
+    (no event notifications), is refused. ``id`` names the rule in the
+    bucket's configuration; without one a stable id is derived from the rule
+    and ``owner`` (:attr:`rule_id`): who the rule belongs to, usually the
+    handler's ``module:qualname``, so an apply removes only its own owner's
+    stale rules.
 
     >>> trigger = Trigger("photos", prefix="uploads/", suffix=".jpg")
     >>> trigger.events
