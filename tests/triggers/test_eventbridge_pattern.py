@@ -270,3 +270,26 @@ def test_events_from_the_cli_match_as_their_records_do(
         assert matches(event_pattern(trigger), event) == trigger.matches(record) or (
             may_overmatch(trigger) and not trigger.matches(record)
         ), (trigger, name)
+
+
+def test_the_handler_runs_for_exactly_the_events_the_rule_lets_through() -> None:
+    from s3types.testing._context import LocalLambdaContext
+    from s3types_lambda import LambdaContext, s3_record_handler
+
+    seen: list[str] = []
+
+    @s3_record_handler(bucket=BUCKET, events=["s3:ObjectCreated:*"], prefix="a+b/")
+    def handler(record: S3EventRecord, context: LambdaContext) -> None:
+        seen.append(record.key)
+
+    (trigger,) = handler.s3_triggers
+    pattern = event_pattern(trigger)
+    delivered = [
+        key for key in KEYS if matches(pattern, bridged(EventName.OBJECT_CREATED_PUT, key))
+    ]
+    for key in delivered:  # what EventBridge invokes the function with
+        handler(bridged(EventName.OBJECT_CREATED_PUT, key), LocalLambdaContext())
+    expected = [key for key in KEYS if trigger.fires_on(BUCKET, key, "ObjectCreated:Put")]
+    assert seen == expected and len(expected) > 2
+    # The rule also lets "a b/..." through (written "a+b/..."); the handler drops it.
+    assert any(key.startswith("a b/") for key in delivered)
