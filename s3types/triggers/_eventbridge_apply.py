@@ -127,6 +127,7 @@ class EventBridgePlan(TriggerPlan):
 @dataclass
 class _Existing:
     name: str
+    arn: str
     pattern: dict[str, Any]
     state: str
     description: str
@@ -158,6 +159,7 @@ def _our_rules(events: EventBridgeClient, target: Target, bucket: str) -> dict[s
         targets = events.list_targets_by_rule(Rule=name, EventBusName=BUS).get("Targets", [])
         found[name] = _Existing(
             name,
+            described.get("Arn", ""),
             pattern,
             described.get("State", ""),
             described.get("Description", ""),
@@ -312,7 +314,14 @@ def apply_via_eventbridge(
     for rule in undeclared:
         names[_trigger_of(rule, bucket).rule_id] = rule.name
     setting: EventBridgeSetting = "on" if "EventBridgeConfiguration" in previous else "to turn on"
-    arns = {name: rule_arn(name, target) for name in patterns}
+    # A rule that exists has its ARN (its bus may be another account's than the
+    # target's); a new one gets put_rule's answer, or in a dry run the likely one.
+    arns = {
+        name: existing[name].arn
+        if name in existing and existing[name].arn
+        else rule_arn(name, target)
+        for name in patterns
+    }
     if not dry_run:
         if created:
             make_bucket(s3_client, bucket)
