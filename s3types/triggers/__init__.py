@@ -34,8 +34,8 @@ if TYPE_CHECKING:
         parse_target,
         rules_of,
     )
-    from s3types.triggers._eventbridge import VIAS, Via, event_pattern
-    from s3types.triggers._eventbridge_apply import EventBridgePlan
+    from s3types.triggers._eventbridge.pattern import VIAS, Via, event_pattern
+    from s3types.triggers._eventbridge.plan import EventBridgePlan
     from s3types.triggers._export import (
         EXPORT_FORMATS,
         ExportFormat,
@@ -51,10 +51,10 @@ _LAZY = {
     "notification_configuration": "._configuration",
     "parse_target": "._configuration",
     "rules_of": "._configuration",
-    "EventBridgePlan": "._eventbridge_apply",
-    "VIAS": "._eventbridge",
-    "Via": "._eventbridge",
-    "event_pattern": "._eventbridge",
+    "EventBridgePlan": "._eventbridge.plan",
+    "VIAS": "._eventbridge.pattern",
+    "Via": "._eventbridge.pattern",
+    "event_pattern": "._eventbridge.pattern",
     "EXPORT_FORMATS": "._export",
     "ExportFormat": "._export",
     "export_triggers": "._export",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
     from mypy_boto3_sqs import SQSClient
 
-    from s3types.triggers._eventbridge import Via
+    from s3types.triggers._eventbridge.pattern import Via
 
 __all__ = ["MAX_ATTEMPTS", "SETTLE_SECONDS", "TriggerPlan", "apply_triggers"]
 
@@ -198,10 +198,10 @@ def apply_triggers(
     >>> plan.changed  # doctest: +SKIP
     True
     """
-    from s3types.triggers._eventbridge import check_via
+    from s3types.triggers._eventbridge.pattern import check_via
 
     if check_via(via, "apply_triggers") == "eventbridge":
-        from s3types.triggers._eventbridge_apply import apply_via_eventbridge
+        from s3types.triggers._eventbridge.apply import apply_via_eventbridge
 
         return apply_via_eventbridge(
             s3_client,

@@ -13,7 +13,7 @@ from s3types.triggers._overlap import check_triggers
 from s3types.triggers._trigger import Trigger
 
 if TYPE_CHECKING:
-    from s3types.triggers._eventbridge import Via
+    from s3types.triggers._eventbridge.pattern import Via
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -268,10 +268,10 @@ def export_triggers(
     }
     <BLANKLINE>
     """
-    from s3types.triggers._eventbridge import check_via
+    from s3types.triggers._eventbridge.pattern import check_via
 
     if check_via(via, "export_triggers") == "eventbridge":
-        from s3types.triggers._eventbridge_export import export_via_eventbridge
+        from s3types.triggers._eventbridge.export import export_via_eventbridge
 
         return export_via_eventbridge(
             triggers,

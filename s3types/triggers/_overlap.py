@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from s3types.triggers._eventbridge import Via, check_via
+from s3types.triggers._eventbridge.pattern import Via, check_via
 from s3types.triggers._events import TriggerError, event_category, event_types_intersect
 from s3types.triggers._trigger import Trigger
 
@@ -69,7 +69,7 @@ def overlap(first: Trigger, second: Trigger) -> str | None:
 
 
 def _message(first: Trigger, second: Trigger, how: str) -> str:
-    from s3types.triggers._eventbridge import eventbridge_refusal
+    from s3types.triggers._eventbridge.pattern import eventbridge_refusal
 
     message = (
         f"rules {first} and {second} overlap: {how}. S3 refuses such a configuration"
@@ -105,7 +105,7 @@ def check_triggers(triggers: Iterable[Trigger], *, via: Via = "notification") ->
     s3types.triggers.TriggerError: rules one (...) and two (...) overlap: ...
     """
     if check_via(via, "check_triggers") == "eventbridge":
-        from s3types.triggers._eventbridge import eventbridge_refusal
+        from s3types.triggers._eventbridge.pattern import eventbridge_refusal
 
         for trigger in triggers:
             refusal = eventbridge_refusal(trigger)

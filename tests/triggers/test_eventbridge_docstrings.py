@@ -7,10 +7,10 @@ import pytest
 from tests.doctests import run_docstring_examples
 
 MODULES = [
-    "s3types.triggers._eventbridge",
-    "s3types.triggers._eventbridge_access",
-    "s3types.triggers._eventbridge_apply",
-    "s3types.triggers._eventbridge_export",
+    "s3types.triggers._eventbridge.pattern",
+    "s3types.triggers._eventbridge.access",
+    "s3types.triggers._eventbridge.plan",
+    "s3types.triggers._eventbridge.export",
 ]
 
 

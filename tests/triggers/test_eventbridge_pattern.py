@@ -23,7 +23,7 @@ from s3types import EventName, S3EventRecord, parse_event
 from s3types._catalog import eventbridge_routes
 from s3types.testing import make_event, via_eventbridge
 from s3types.triggers import Trigger, TriggerError, event_pattern
-from s3types.triggers._eventbridge import EVENT_PATTERN_MAX_CHARS, may_overmatch
+from s3types.triggers._eventbridge.pattern import EVENT_PATTERN_MAX_CHARS, may_overmatch
 from tests.triggers.pattern_matcher import matches
 
 BUCKET = "photos"

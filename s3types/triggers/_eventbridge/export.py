@@ -18,9 +18,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from s3types.triggers._configuration import Target, parse_target
-from s3types.triggers._eventbridge import event_pattern
-from s3types.triggers._eventbridge_access import EVENTS_PRINCIPAL, queue_statement, queue_url
-from s3types.triggers._eventbridge_apply import BUS, TARGET_ID, rule_name
+from s3types.triggers._eventbridge.access import EVENTS_PRINCIPAL, queue_statement, queue_url
+from s3types.triggers._eventbridge.pattern import event_pattern
+from s3types.triggers._eventbridge.plan import BUS, TARGET_ID, rule_name
 from s3types.triggers._events import TriggerError
 from s3types.triggers._export import (
     _bucket_resource,  # pyright: ignore[reportPrivateUsage]

@@ -6,10 +6,8 @@ grant that lets each rule reach the target, the bucket's
 ``EventBridgeConfiguration`` merged into its notification configuration
 (every other rule kept), and last the removal of our stale rules.
 
-An EventBridge rule is s3types' when its name starts with ``s3types-``; its
-name is a digest of bucket, trigger id and target, so two functions
-declaring the same trigger id on one bucket get two rules. Its description
-records the trigger's id, which carries the owner (``_owner.py``): an apply
+A rule's description records the trigger's id, which carries the owner
+(``_owner.py``): an apply
 removes a stale rule only when it sends to the same target and its trigger
 id belongs to one of the apply's owners, as a notification apply does.
 """
@@ -17,30 +15,33 @@ id belongs to one of the apply's owners, as a notification apply does.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import random
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from s3types.triggers._apply import (
-    MAX_ATTEMPTS,
-    SETTLE_SECONDS,
-    TriggerPlan,
-    read_configuration,
-)
+from s3types.triggers._apply import MAX_ATTEMPTS, SETTLE_SECONDS, read_configuration
 from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
 from s3types.triggers._configuration import Target, one_bucket, parse_target
-from s3types.triggers._eventbridge import event_pattern
-from s3types.triggers._eventbridge_access import (
+from s3types.triggers._eventbridge.access import (
     AccessState,
     merge_queue_policy,
     queue_statement,
     read_queue_policy,
     sync_lambda_permissions,
+)
+from s3types.triggers._eventbridge.pattern import event_pattern
+from s3types.triggers._eventbridge.plan import (
+    BUS,
+    RULE_PREFIX,
+    TARGET_ID,
+    EventBridgePlan,
+    EventBridgeSetting,
+    rule_arn,
+    rule_name,
 )
 from s3types.triggers._events import TriggerError
 from s3types.triggers._owner import may_remove
@@ -53,75 +54,7 @@ if TYPE_CHECKING:
     from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
     from mypy_boto3_sqs import SQSClient
 
-__all__ = ["EventBridgePlan", "apply_via_eventbridge", "rule_arn", "rule_name"]
-
-RULE_PREFIX = "s3types-"
-TARGET_ID = "s3types"
-BUS = "default"
-EventBridgeSetting = Literal["on", "to turn on", "turned on", "written, not reported"]
-
-
-def rule_name(bucket: str, rule_id: str, target_arn: str) -> str:
-    """The EventBridge rule's name for one trigger sent to one target (stable, 24 characters).
-
-    >>> rule_name("photos", "jpg", "arn:aws:sqs:us-east-1:123456789012:q")
-    's3types-...'
-    """
-    text = "\n".join([bucket, rule_id, target_arn])
-    return RULE_PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def rule_arn(name: str, target: Target) -> str:
-    """The ARN of a rule on the default bus of the target's account and region."""
-    return f"arn:{target.partition}:events:{target.region}:{target.account}:rule/{name}"
-
-
-@dataclass(frozen=True)
-class EventBridgePlan(TriggerPlan):
-    """What an EventBridge apply did (or, with ``dry_run``, would do).
-
-    The fields of :class:`TriggerPlan`, where ``added``, ``replaced``,
-    ``removed`` and ``kept`` are our EventBridge rules (as triggers) and
-    ``previous``/``configuration`` the bucket's notification configuration
-    before and after; and: ``rule_names`` (trigger id -> rule name),
-    ``patterns`` (rule name -> event pattern), ``eventbridge`` (the bucket's
-    EventBridge delivery: ``"on"`` when the read showed it, ``"to turn
-    on"``, ``"turned on"``, or ``"written, not reported"`` when S3 left it
-    out of its answer even after the write, as moto 5.2.6 does), and
-    ``access`` (per rule name: the Lambda permission or queue policy
-    statement, ``"present"``, ``"added"``, ``"removed"``, ...).
-    """
-
-    rule_names: dict[str, str] = field(default_factory=lambda: {})
-    patterns: dict[str, dict[str, Any]] = field(default_factory=lambda: {}, repr=False)
-    eventbridge: EventBridgeSetting = "on"
-    access: dict[str, AccessState] = field(default_factory=lambda: {})
-
-    def __str__(self) -> str:
-        lines = [f"bucket {self.bucket} -> EventBridge (default bus) -> {self.target_arn}"]
-        if self.bucket_created:
-            lines.append(f"  bucket: {'to create' if self.dry_run else 'created'}")
-        lines.append(f"  bucket's EventBridge delivery: {self.eventbridge}")
-        for sign, label, rules in (
-            ("+", "added", self.added),
-            ("~", "changed", self.replaced),
-            ("-", "removed", self.removed),
-            ("=", "kept", self.kept),
-        ):
-            for trigger in rules:
-                name = self.rule_names.get(trigger.rule_id, "")
-                lines.append(f"  {sign} {label:8} rule {name} {trigger}")
-                if sign in "+~" and name in self.patterns:
-                    lines.append(f"      pattern {json.dumps(self.patterns[name])}")
-        for name, state in self.access.items():
-            lines.append(f"  access for rule {name}: {state}")
-        if not self.changed:
-            lines.append("no changes: the rules and the bucket already say this")
-        elif self.dry_run:
-            lines.append("dry run: nothing written")
-        else:
-            lines.append("rules and configuration written")
-        return "\n".join(lines)
+__all__ = ["apply_via_eventbridge"]
 
 
 @dataclass
