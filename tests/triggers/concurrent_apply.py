@@ -47,8 +47,8 @@ def _hold_first_write(s3: Any) -> None:
 
 def apply_one(
     endpoint_url: str, bucket: str, prefix: str, queue_arn: str, *, forced: bool, converge: bool
-) -> tuple[str, int]:
-    """Apply ``Trigger(bucket, prefix=prefix)`` owned by ``prefix``: (its fate, writes made).
+) -> tuple[str, int, str]:
+    """Apply ``Trigger(bucket, prefix=prefix)`` owned by ``prefix``: (its fate, writes, the plan).
 
     ``converge=False`` is the procedure every writer without a read-back
     follows (and apply_triggers did before it read back): read, merge, write once.
@@ -64,11 +64,11 @@ def apply_one(
     trigger = Trigger(bucket, prefix=prefix, owner=f"worker:{prefix}")
     if converge:
         plan = apply_triggers(s3, [trigger], queue_arn)
-        return ("added" if plan.added else "not added"), plan.attempts
+        return ("added" if plan.added else "not added"), plan.attempts, str(plan)
     merge = merge_configuration(
         read_configuration(s3, bucket), (trigger,), parse_target(queue_arn), bucket
     )
     s3.put_bucket_notification_configuration(
         Bucket=bucket, NotificationConfiguration=merge.configuration
     )
-    return ("added" if merge.added else "not added"), 1
+    return ("added" if merge.added else "not added"), 1, ""
