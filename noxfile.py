@@ -168,9 +168,13 @@ def boto3(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite with every extra installed (examples, CLI and demo included)."""
+    """The whole test suite with every extra installed (examples, CLI and demo included).
+
+    On every core (pytest-xdist, one test file per worker at a time): the
+    suite waits on local servers and subprocesses as much as it computes.
+    """
     session.install("-e", ".[all]", *TEST, *PINNED)
-    session.run(*PYTEST, *session.posargs)
+    session.run(*PYTEST, "-n", "auto", "--dist", "loadfile", *session.posargs)
 
 
 @nox.session
@@ -209,6 +213,25 @@ def fuzz(session: nox.Session) -> None:
         "tests/robustness/test_properties.py",
         "--hypothesis-show-statistics",
         env={"S3TYPES_FUZZ_EXAMPLES": examples},
+    )
+
+
+@nox.session
+def stress(session: nox.Session) -> None:
+    """Opt-in, not in the default set: the streaming memory tests at full size.
+
+    ``S3TYPES_STRESS=1``: create_object writes 300 MiB through gzip, and the
+    streaming pipeline example filters a 200 MiB gzipped CSV, each against
+    an S3 server in its own process, under three parts of traced
+    allocations. A few minutes on 2 cores.
+    """
+    session.install("-e", ".[all]", *TEST, *PINNED)
+    session.run(
+        *PYTEST,
+        "-s",
+        "tests/ops/test_ops_writer_memory.py",
+        *session.posargs,
+        env={"S3TYPES_STRESS": "1"},
     )
 
 

@@ -1,8 +1,10 @@
-"""The bounds one input is held to: records per input and nesting depth.
+"""The bounds s3types holds to: records per input, nesting depth, S3's object and part sizes.
 
-Each bound is one named constant, applied the same way whatever form the
-input has (a dict, JSON text, JSON inside an SQS or SNS message), and
-broken with one :class:`~s3types.S3EventError` message.
+Each bound on an input is one named constant, applied the same way whatever
+form the input has (a dict, JSON text, JSON inside an SQS or SNS message),
+and broken with one :class:`~s3types.S3EventError` message. S3's own limits
+on objects and multipart uploads (the sizes the writes plan their parts by)
+are here too, each with where it comes from.
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_OBJECT_SIZE",
+    "MAX_PARTS",
+    "MAX_PART_SIZE",
+    "MAX_PUT_SIZE",
     "MAX_RECORDS",
+    "MIN_PART_SIZE",
     "check_depth",
     "check_record_depth",
     "holds_only_validated",
@@ -41,6 +48,22 @@ MAX_RECORDS = 10_000
 #: what ``model_dump``, ``pickle`` and ``copy.deepcopy`` survive, so an
 #: event that parses can also be dumped, pickled and copied.
 MAX_DEPTH = 128
+
+# S3's limits on objects and multipart uploads (Amazon S3 User Guide,
+# "Amazon S3 multipart upload limits"). The object size was 5 TiB until
+# December 2025, when AWS raised it to 50 TB, which 10,000 parts of 5 GiB
+# (53.7 TB) hold.
+
+#: Parts in one multipart upload (part numbers 1 to 10,000).
+MAX_PARTS = 10_000
+#: The smallest part S3 accepts, but for the last part of an upload.
+MIN_PART_SIZE = 5 * 1024**2
+#: The largest part S3 accepts.
+MAX_PART_SIZE = 5 * 1024**3
+#: The largest object one PutObject (or CopyObject) stores.
+MAX_PUT_SIZE = 5 * 1024**3
+#: The largest object S3 stores (50 TB, decimal, as AWS states it).
+MAX_OBJECT_SIZE = 50 * 10**12
 
 
 def too_many(count: int, what: str, path: str) -> S3EventError:
