@@ -11,6 +11,7 @@ from s3types._cli._aws_errors import aws_error_message
 from s3types._cli._declared import Declared, declared_triggers
 from s3types.triggers import (
     EXPORT_FORMATS,
+    VIAS,
     TriggerError,
     apply_triggers,
     check_triggers,
@@ -77,6 +78,14 @@ def add_parser(subparsers: Any) -> None:
             )
         if action == "export":
             sub.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+        if action in ("check", "plan", "apply", "export"):
+            sub.add_argument(
+                "--via",
+                choices=VIAS,
+                default="notification",
+                help="deliver through the bucket's notification configuration (default) or"
+                " through EventBridge rules (no overlap limit, many consumers)",
+            )
         sub.set_defaults(func=run)
 
 
@@ -124,8 +133,8 @@ def _bucket_of(declared: Declared, args: argparse.Namespace) -> str:
 
 def _check(declared: Declared, args: argparse.Namespace) -> int:
     triggers = declared.triggers
-    check_triggers(triggers)
-    if args.endpoint_url is not None or args.region is not None:
+    check_triggers(triggers, via=args.via)
+    if args.via == "notification" and (args.endpoint_url is not None or args.region is not None):
         s3 = _client(args, "s3")
         bucket = _bucket_of(declared, args)
         ours = {t.rule_id for t in triggers}
@@ -198,6 +207,7 @@ def _export(declared: Declared, args: argparse.Namespace) -> int:
         target_arn=None if args.format == "sam" and args.target is None else _target(args),
         functions=declared.functions,
         existing_buckets=existing,
+        via=args.via,
     )
     for note in notes:
         print(f"s3types trigger export: {note}", file=sys.stderr)
@@ -236,6 +246,9 @@ def _run(args: argparse.Namespace) -> int:
         lambda_client=lambda_client,
         create_bucket=args.create_bucket,
         dry_run=dry_run,
+        via=args.via,
+        events_client=_client(args, "events") if args.via == "eventbridge" else None,
+        sqs_client=_client(args, "sqs") if args.via == "eventbridge" else None,
     )
     print(plan)
     return 0

@@ -7,7 +7,8 @@ prefix and suffix), validated the way S3 validates a configuration.
 and :func:`export_triggers` write the rule for S3, CloudFormation, SAM and
 Terraform; :func:`apply_triggers` merges it into a bucket's configuration,
 keeping every other rule and removing only the stale rules of its own owner
-(:func:`owner_of`).
+(:func:`owner_of`). With ``via="eventbridge"`` the same triggers are
+delivered as EventBridge rules (:func:`event_pattern`), which may overlap.
 
 >>> from s3types.triggers import Trigger, check_triggers
 >>> jpg = Trigger("photos", prefix="uploads/", suffix=".jpg", id="jpg")
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
         parse_target,
         rules_of,
     )
+    from s3types.triggers._eventbridge.pattern import VIAS, Via, event_pattern
+    from s3types.triggers._eventbridge.plan import EventBridgePlan
     from s3types.triggers._export import (
         EXPORT_FORMATS,
         ExportFormat,
@@ -48,6 +51,10 @@ _LAZY = {
     "notification_configuration": "._configuration",
     "parse_target": "._configuration",
     "rules_of": "._configuration",
+    "EventBridgePlan": "._eventbridge.plan",
+    "VIAS": "._eventbridge.pattern",
+    "Via": "._eventbridge.pattern",
+    "event_pattern": "._eventbridge.pattern",
     "EXPORT_FORMATS": "._export",
     "ExportFormat": "._export",
     "export_triggers": "._export",
@@ -67,12 +74,16 @@ __all__ = [
     "EVENT_TYPES",
     "EXPORT_FORMATS",
     "S3_AMBIGUOUS_MESSAGE",
+    "VIAS",
+    "EventBridgePlan",
     "ExportFormat",
     "Trigger",
     "TriggerError",
     "TriggerPlan",
+    "Via",
     "apply_triggers",
     "check_triggers",
+    "event_pattern",
     "export_triggers",
     "loop_risks",
     "notification_configuration",

@@ -22,9 +22,13 @@ from s3types.triggers._permission import (
 from s3types.triggers._trigger import Trigger
 
 if TYPE_CHECKING:
+    from mypy_boto3_events import EventBridgeClient
     from mypy_boto3_lambda import LambdaClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
+    from mypy_boto3_sqs import SQSClient
+
+    from s3types.triggers._eventbridge.pattern import Via
 
 __all__ = ["MAX_ATTEMPTS", "SETTLE_SECONDS", "TriggerPlan", "apply_triggers"]
 
@@ -152,6 +156,9 @@ def apply_triggers(
     create_bucket: bool = False,
     dry_run: bool = False,
     owner: str | None = None,
+    via: Via = "notification",
+    events_client: EventBridgeClient | None = None,
+    sqs_client: SQSClient | None = None,
 ) -> TriggerPlan:
     """Make a bucket's notification configuration send these triggers to ``target_arn``.
 
@@ -175,11 +182,38 @@ def apply_triggers(
     missing. ``create_bucket`` makes a missing bucket (S3's naming rules,
     the client's region). ``dry_run`` computes the plan and writes nothing.
 
+    ``via="eventbridge"`` delivers the same triggers through the bucket's
+    EventBridge delivery instead (``events_client`` needed): an EventBridge
+    rule per trigger (:func:`event_pattern`) on the default bus, sending to
+    the Lambda function (its permission for events.amazonaws.com, with the
+    rule as SourceArn, added with ``lambda_client``) or the SQS queue (a
+    policy statement for the rule merged into the queue's policy, with
+    ``sqs_client``); ``EventBridgeConfiguration`` merged into the bucket's
+    notification configuration, every other rule kept; the stale rules of
+    the same owners sent to this target removed. The plan is an
+    :class:`EventBridgePlan`.
+
     >>> plan = apply_triggers(s3, [Trigger("photos", prefix="uploads/")],  # doctest: +SKIP
     ...                       "arn:aws:sqs:us-east-1:123456789012:uploads", owner="app:on_upload")
     >>> plan.changed  # doctest: +SKIP
     True
     """
+    from s3types.triggers._eventbridge.pattern import check_via
+
+    if check_via(via, "apply_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge.apply import apply_via_eventbridge
+
+        return apply_via_eventbridge(
+            s3_client,
+            triggers,
+            target_arn,
+            events_client=events_client,
+            lambda_client=lambda_client,
+            sqs_client=sqs_client,
+            create_bucket=create_bucket,
+            dry_run=dry_run,
+            owner=owner,
+        )
     target = parse_target(target_arn)
     ours = tuple(triggers)
     bucket = one_bucket(ours)

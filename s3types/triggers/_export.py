@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from s3types.triggers._configuration import Target, notification_configuration, parse_target
 from s3types.triggers._events import TriggerError
 from s3types.triggers._logical_ids import cfn_stems, terraform_names
 from s3types.triggers._overlap import check_triggers
 from s3types.triggers._trigger import Trigger
+
+if TYPE_CHECKING:
+    from s3types.triggers._eventbridge.pattern import Via
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -226,6 +229,7 @@ def export_triggers(
     handler: str | None = None,
     functions: Mapping[str, Sequence[Trigger]] | None = None,
     existing_buckets: Collection[str] = (),
+    via: Via = "notification",
 ) -> str:
     """Triggers as text for another tool: ``json``, ``cloudformation``, ``sam`` or ``terraform``.
 
@@ -241,6 +245,16 @@ def export_triggers(
     marked for import instead (:func:`existing_bucket_notice`). Resource
     names are distinct and valid whatever the bucket and handler names.
 
+    ``via="eventbridge"``: the same triggers as EventBridge rules, each
+    bucket's EventBridge delivery on (``EventBridgeEnabled: true``,
+    ``eventbridge = true``): ``json`` (the rules and buckets),
+    ``cloudformation`` (``AWS::Events::Rule`` with the pattern and target,
+    ``AWS::Lambda::Permission`` for events.amazonaws.com or one
+    ``AWS::SQS::QueuePolicy``), ``sam`` (``EventBridgeRule`` events with the
+    pattern), ``terraform`` (``aws_cloudwatch_event_rule``,
+    ``aws_cloudwatch_event_target``, ``aws_lambda_permission`` or
+    ``aws_sqs_queue_policy``, ``aws_s3_bucket_notification``).
+
     >>> print(export_triggers([Trigger("bkt", suffix=".jpg", id="jpg")], "terraform",
     ...                       target_arn="arn:aws:sqs:us-east-1:123456789012:q"))
     resource "aws_s3_bucket_notification" "bkt" {
@@ -254,6 +268,19 @@ def export_triggers(
     }
     <BLANKLINE>
     """
+    from s3types.triggers._eventbridge.pattern import check_via
+
+    if check_via(via, "export_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge.export import export_via_eventbridge
+
+        return export_via_eventbridge(
+            triggers,
+            format,
+            target_arn=target_arn,
+            handler=handler,
+            functions=functions,
+            existing_buckets=existing_buckets,
+        )
     rules = tuple(triggers)
     if format == "sam":
         return _sam(rules, target_arn, handler, functions, existing_buckets)
