@@ -368,6 +368,11 @@ OTHER_BENCHMARKS = (
     ("Triggers: `Trigger.matches` and `check_triggers`", "bench_triggers.py"),
     ("Batch Operations and Object Lambda against Powertools", "bench_batch.py"),
     ("At-least-once: `latest_per_key` and `dedupe` over 1k and 10k records", "bench_ordering.py"),
+    (
+        "Streaming writer: `create_object` against `put_object` and boto3's `upload_fileobj`",
+        "bench_writer.py",
+    ),
+    ("Backfill: the local engine beside a bare loop, and its memory", "bench_backfill.py"),
 )
 
 

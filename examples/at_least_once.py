@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from s3types import S3EventDict
     from s3types_lambda import LambdaContext, SqsBatchResponseDict
 
-    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict]
+    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None]
 
 logger = logging.getLogger("word_counts")
 

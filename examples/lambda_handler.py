@@ -115,6 +115,7 @@ def main() -> None:
     batch["Records"].append(misrouted)
     response = handler(batch, context)
     print("handler:", json.dumps(response))
+    assert response is not None  # an SQS batch: the partial batch response
     failed = [failure["itemIdentifier"] for failure in response["batchItemFailures"]]
     print("only the misrouted message failed:", failed == [misrouted["messageId"]])
 

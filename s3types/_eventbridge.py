@@ -5,35 +5,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from s3types._catalog import EVENTBRIDGE_FORMS
 from s3types._names import EventName
 from s3types._narrow import as_list, as_mapping
 
 __all__ = ["DETAIL_TYPES", "detail_type_of", "eventbridge_to_record"]
 
+# From the one catalog of event types: (detail-type, reason, deletion-type) -> name.
+_BY_FORM = {form: EventName(name) for name, form in EVENTBRIDGE_FORMS.items()}
 _CREATED_BY_REASON = {
-    "PutObject": EventName.OBJECT_CREATED_PUT,
-    "POST Object": EventName.OBJECT_CREATED_POST,
-    "CopyObject": EventName.OBJECT_CREATED_COPY,
-    "CompleteMultipartUpload": EventName.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD,
+    form[1]: member for form, member in _BY_FORM.items() if form[0] == "Object Created"
 }
-_SIMPLE = {
-    "Object Restore Initiated": EventName.OBJECT_RESTORE_POST,
-    "Object Restore Completed": EventName.OBJECT_RESTORE_COMPLETED,
-    "Object Restore Expired": EventName.OBJECT_RESTORE_DELETE,
-    "Object Storage Class Changed": EventName.LIFECYCLE_TRANSITION,
-    "Object Access Tier Changed": EventName.INTELLIGENT_TIERING,
-    "Object ACL Updated": EventName.OBJECT_ACL_PUT,
-    "Object Tags Added": EventName.OBJECT_TAGGING_PUT,
-    "Object Tags Deleted": EventName.OBJECT_TAGGING_DELETE,
-}
+_SIMPLE = {form[0]: member for form, member in _BY_FORM.items() if form[1] is None}
 
 #: Every S3 detail-type EventBridge documents.
 DETAIL_TYPES = frozenset({"Object Created", "Object Deleted", *_SIMPLE})
 
 
 # What S3-compatible producers write as the reason: LocalStack the API
-# operation ("PostObject"), moto the event name's action ("Post",
-# "CompleteMultipartUpload"); compared without case or spaces.
+# operation ("PostObject") or the whole event type
+# ("s3:ObjectCreated:CompleteMultipartUpload"), moto the event name's action
+# ("Post", "CompleteMultipartUpload"); compared without case or spaces.
 _CREATED_BY_REASON_VARIANT = {
     "putobject": EventName.OBJECT_CREATED_PUT,
     "put": EventName.OBJECT_CREATED_PUT,
@@ -50,8 +42,10 @@ def _created_by(reason: object) -> EventName | None:
     if not isinstance(reason, str):
         return None
     known = _CREATED_BY_REASON.get(reason)
-    if known is not None or len(reason) > 40:
+    if known is not None or len(reason) > 60:
         return known
+    if reason.startswith(("s3:ObjectCreated:", "ObjectCreated:")):
+        reason = reason.rpartition(":")[2]
     return _CREATED_BY_REASON_VARIANT.get(reason.replace(" ", "").replace("_", "").lower())
 
 
@@ -81,22 +75,19 @@ def event_name_of(detail_type: str, detail: Mapping[str, Any]) -> str:
 
 def detail_type_of(name: EventName) -> tuple[str, dict[str, str]]:
     """The EventBridge detail-type and the detail fields that say which S3 event it was."""
-    for reason, member in _CREATED_BY_REASON.items():
-        if member is name:
-            return "Object Created", {"reason": reason}
-    for detail_type, member in _SIMPLE.items():
-        if member is name:
-            return detail_type, {}
-    if name.category in ("ObjectRemoved", "LifecycleExpiration"):
-        reason = (
-            "Lifecycle Expiration" if name.category == "LifecycleExpiration" else "DeleteObject"
-        )
-        marker = name.action == "DeleteMarkerCreated"
-        deletion = "Delete Marker Created" if marker else "Permanently Deleted"
-        return "Object Deleted", {"reason": reason, "deletion-type": deletion}
-    if name.category == "ObjectCreated":
-        return "Object Created", {"reason": "PutObject"}
-    raise ValueError(f"S3 does not send {name.value} events to EventBridge")
+    form = EVENTBRIDGE_FORMS.get(name.value)
+    if form is None:
+        if name.category == "ObjectCreated":
+            form = ("Object Created", "PutObject", None)
+        elif name.category in ("ObjectRemoved", "LifecycleExpiration"):
+            form = EVENTBRIDGE_FORMS[f"{name.category}:Delete"]
+        else:
+            raise ValueError(f"S3 does not send {name.value} events to EventBridge")
+    detail_type, reason, deletion = form
+    fields = {"reason": reason} if reason is not None else {}
+    if deletion is not None:
+        fields["deletion-type"] = deletion
+    return detail_type, fields
 
 
 def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,7 +119,11 @@ def eventbridge_to_record(event: Mapping[str, Any]) -> dict[str, Any]:
             if name not in _OBJECT_FIELDS:
                 wire_object[name] = value
     record: dict[str, Any] = {
-        "eventVersion": detail.get("version"),
+        # S3's own schema version is detail.event-version ("1.0"); detail.version
+        # ("0") is EventBridge's envelope, "not used for schema versioning"
+        # (S3 User Guide, "EventBridge event message structure"). Older events
+        # have only detail.version. Both stay under eventBridge.detail.
+        "eventVersion": detail.get("event-version", detail.get("version")),
         "eventSource": "aws:s3",
         "awsRegion": event.get("region"),
         "eventTime": event.get("time"),

@@ -8,7 +8,6 @@ become one :class:`s3types.S3EventError` naming each field path.
 
 from __future__ import annotations
 
-import json
 import re
 import reprlib
 from collections.abc import Mapping
@@ -59,16 +58,24 @@ def looks_like(event: Mapping[str, Any]) -> str | None:
 def load_object(event: object, *, what: str) -> Mapping[str, Any]:
     """``event`` as a mapping: JSON text (str or bytes) is loaded first.
 
-    Raises :class:`S3EventError` for text that is not JSON and for anything
-    that is not a JSON object.
+    Raises :class:`S3EventError` for text that is not JSON (or nests deeper
+    than the depth rule of :mod:`s3types._limits`, read as
+    :func:`s3types.parse_event` reads text), and for anything that is not a
+    JSON object.
     """
     if type(event) is dict:  # what Lambda hands over: skip the ABC checks
         return cast("dict[str, Any]", event)
     if isinstance(event, (str, bytes, bytearray)):
+        # Read as parse_event reads text: strict JSON (no NaN), the same depth
+        # rule (past it, the same error; never a RecursionError), the same
+        # hints for a byte order mark or UTF-16. Imported here: Lambda hands
+        # over dicts, and the walk costs import time.
+        from s3types._deliveries._walk import load_json
+
         try:
-            event = json.loads(event)
-        except ValueError as err:
-            raise S3EventError(f"{what}: the text is not valid JSON ({err})") from None
+            event = load_json(event, "")
+        except S3EventError as err:
+            raise S3EventError(f"{what}: {err}", path=err.path) from None
     if not isinstance(event, Mapping):
         raise S3EventError(
             f"{what}: expected a JSON object (a dict), got {type(event).__name__}"

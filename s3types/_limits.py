@@ -1,8 +1,10 @@
-"""The bounds one input is held to: records per input and nesting depth.
+"""The bounds s3types holds to: records per input, nesting depth, S3's object and part sizes.
 
-Each bound is one named constant, applied the same way whatever form the
-input has (a dict, JSON text, JSON inside an SQS or SNS message), and
-broken with one :class:`~s3types.S3EventError` message.
+Each bound on an input is one named constant, applied the same way whatever
+form the input has (a dict, JSON text, JSON inside an SQS or SNS message),
+and broken with one :class:`~s3types.S3EventError` message. S3's own limits
+on objects and multipart uploads (the sizes the writes plan their parts by)
+are here too, each with where it comes from.
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ if TYPE_CHECKING:
     from s3types._model import S3Entity, S3Event, S3EventRecord
 
 __all__ = [
+    "GENERATOR_KEY_STRINGS",
+    "MAX_USER_ARGUMENTS",
+    "MAX_USER_ARGUMENT_KEY",
+    "MAX_USER_ARGUMENT_VALUE",
     "MAX_DEPTH",
+    "MAX_OBJECT_SIZE",
+    "MAX_PARTS",
+    "MAX_PART_SIZE",
+    "MAX_PUT_SIZE",
     "MAX_RECORDS",
+    "MIN_PART_SIZE",
     "check_depth",
+    "check_document_depth",
     "check_record_depth",
     "holds_only_validated",
     "too_deep",
@@ -41,6 +53,35 @@ MAX_RECORDS = 10_000
 #: what ``model_dump``, ``pickle`` and ``copy.deepcopy`` survive, so an
 #: event that parses can also be dumped, pickled and copied.
 MAX_DEPTH = 128
+
+# S3's limits on objects and multipart uploads (Amazon S3 User Guide,
+# "Amazon S3 multipart upload limits"). The object size was 5 TiB until
+# December 2025, when AWS raised it to 50 TB, which 10,000 parts of 5 GiB
+# (53.7 TB) hold.
+
+#: Parts in one multipart upload (part numbers 1 to 10,000).
+MAX_PARTS = 10_000
+#: The smallest part S3 accepts, but for the last part of an upload.
+MIN_PART_SIZE = 5 * 1024**2
+#: The largest part S3 accepts.
+MAX_PART_SIZE = 5 * 1024**3
+#: The largest object one PutObject (or CopyObject) stores.
+MAX_PUT_SIZE = 5 * 1024**3
+#: The largest object S3 stores (50 TB, decimal, as AWS states it).
+MAX_OBJECT_SIZE = 50 * 10**12
+
+#: Strings S3 Batch Operations' manifest generator takes in each of
+#: ``KeyNameConstraint``'s ``MatchAnyPrefix``, ``MatchAnySuffix`` and
+#: ``MatchAnySubstring`` (botocore's S3 Control model: "accepts an array of
+#: strings with a length of 1 string"): one prefix and one suffix per job.
+GENERATOR_KEY_STRINGS = 1
+
+#: A Batch Operations job's ``UserArguments`` (what the function receives as
+#: ``userArguments``): at most 10 entries, keys of 1 to 64 characters,
+#: values of up to 1,024 (botocore's S3 Control model, shape UserArguments).
+MAX_USER_ARGUMENTS = 10
+MAX_USER_ARGUMENT_KEY = 64
+MAX_USER_ARGUMENT_VALUE = 1024
 
 
 def too_many(count: int, what: str, path: str) -> S3EventError:
@@ -94,6 +135,25 @@ def _deeper_than(value: object, room: int) -> bool:
         if type(child) not in _LEAVES and _deeper_than(child, room):
             return True
     return False
+
+
+def check_document_depth(document: object, path: str = "") -> None:
+    """Refuse a JSON document (as loaded: dicts and lists) nested more than :data:`MAX_DEPTH` deep.
+
+    The rule :func:`s3types.parse_event` holds notifications to, for the
+    inputs read without a model (Batch Operations jobs, Object Lambda
+    requests): the top object is level 1, and the same error is raised.
+
+    >>> deep: object = "leaf"
+    >>> for _ in range(MAX_DEPTH):
+    ...     deep = [deep]
+    >>> check_document_depth({"tasks": deep}, "")
+    Traceback (most recent call last):
+    ...
+    s3types._errors.S3EventError: the input nests objects and arrays more than 128 levels deep, ...
+    """
+    if _deeper_than(document, MAX_DEPTH):
+        raise too_deep(path)
 
 
 def _check_block(block: Mapping[str, Any] | None, room: int, path: str) -> None:

@@ -9,6 +9,7 @@ same validated event, at the cost of its bookkeeping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -76,6 +77,33 @@ def parse_event(event: Mapping[str, Any] | str | bytes | bytearray) -> S3Event:
         from s3types._problems import clip
 
         raise S3EventError(f"not a valid S3 event: {clip(str(err), 300)}") from err
+
+
+def parse_sqs_message(message: object, index: int) -> S3Event:
+    """Parse message ``index`` of an SQS batch on its own; an error names its place in the batch.
+
+    Parsed alone, the message would be ``Records[0]``: the error's message
+    and ``path`` say ``Records[index]``, as in the whole batch.
+
+    >>> from s3types.testing import make_event, via_sqs
+    >>> batch = via_sqs(make_event(bucket="b", key="a"), make_event(bucket="b", key="c"))
+    >>> batch["Records"][1]["body"] = "not json"
+    >>> try:
+    ...     parse_sqs_message(batch["Records"][1], 1)
+    ... except S3EventError as err:
+    ...     print(err.path)
+    Records[1].body
+    """
+    try:
+        return parse_event({"Records": [message]})
+    except S3EventError as err:
+        here, there = "Records[0]", f"Records[{index}]"
+        # Only the message's own place: a record inside its body ("... -> Records[0].s3") stays.
+        raise S3EventError(
+            re.sub(r"(?<!-> )Records\[0\]", lambda _: there, str(err)),
+            path=there + err.path.removeprefix(here) if err.path.startswith(here) else err.path,
+            looks_like=err.looks_like,
+        ) from None
 
 
 def records(event: Mapping[str, Any] | str | bytes | bytearray) -> Iterator[S3EventRecord]:

@@ -15,7 +15,15 @@ from pydantic import ValidationError
 
 from s3types._errors import S3EventError
 
-__all__ = ["clip", "format_location", "from_validation", "join", "quote", "short"]
+__all__ = [
+    "clip",
+    "describe_exception",
+    "format_location",
+    "from_validation",
+    "join",
+    "quote",
+    "short",
+]
 
 _MAX_ERRORS_SHOWN = 5
 _MAX_LINE = 300
@@ -46,6 +54,32 @@ def quote(text: object) -> str:
     if isinstance(text, str) and len(text) > _MAX_QUOTE:
         return repr(text[:_MAX_QUOTE]) + f"... ({len(text)} characters)"
     return clip(repr(text), _MAX_QUOTE + 10)
+
+
+def describe_exception(err: BaseException, *, with_type: bool = True) -> str:
+    """``"TypeName: message"`` for an exception, and never an exception of its own.
+
+    What a response (a Batch Operations ``resultString``, a CLI line) says
+    of a function's error; ``with_type=False`` gives the message alone. An
+    exception whose ``__str__`` raises (or returns no str) is named by its
+    type, with a note, so the response is not lost with it.
+
+    >>> describe_exception(ValueError("no such size")), describe_exception(KeyError())
+    ('ValueError: no such size', 'KeyError')
+    >>> class Broken(Exception):
+    ...     def __str__(self) -> str:
+    ...         raise RuntimeError("no")
+    >>> describe_exception(Broken())
+    'Broken (its message cannot be shown: str() raised RuntimeError)'
+    """
+    name = type(err).__name__
+    try:
+        text = str(err)
+    except Exception as failure:  # the exception's own code: anything may happen in it
+        return f"{name} (its message cannot be shown: str() raised {type(failure).__name__})"
+    if not with_type:
+        return text
+    return f"{name}: {text}" if text else name
 
 
 def clip(text: str, limit: int) -> str:

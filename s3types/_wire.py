@@ -149,6 +149,8 @@ EventBridgeS3Detail = TypedDict(
     "EventBridgeS3Detail",
     {
         "version": str,
+        # S3's schema version ("1.0"); "version" is EventBridge's envelope ("0").
+        "event-version": NotRequired[str],
         "bucket": dict[str, str],
         "object": dict[str, object],
         "request-id": NotRequired[str],

@@ -35,6 +35,7 @@ OUTER = (
     "s3types._cli",
     "s3types.testing",
     "s3types.triggers",
+    "s3types.backfill",
     "s3types.batch",
     "s3types.object_lambda",
 )

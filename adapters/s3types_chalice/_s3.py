@@ -13,7 +13,7 @@ except ImportError as err:
 
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, overload
 
 from s3types import S3Event, S3EventRecord, parse_event
 from s3types.triggers import Trigger
@@ -23,6 +23,10 @@ from s3types_lambda import LambdaContext
 # The cross-package import is deliberate: s3types_lambda ships in the same
 # wheel, and both adapters must validate and filter with the same trigger.
 from s3types_lambda._filters import check_writes_to, handler_trigger, log_skipped
+
+if TYPE_CHECKING:
+    from s3types.batch import BatchResponseDict, BatchResultCode, BatchTaskResult
+    from s3types_chalice._event_or_task import EventOrTask
 
 __all__ = ["ChaliceS3Handler", "on_s3_change"]
 
@@ -52,6 +56,7 @@ class ChaliceS3Handler(Protocol[ReturnT_co]):
         ...
 
 
+@overload
 def on_s3_change(
     app: Chalice | Blueprint,
     bucket: str,
@@ -61,7 +66,38 @@ def on_s3_change(
     suffix: str | None = None,
     name: str | None = None,
     writes_to: Iterable[str] = (),
-) -> Callable[[Callable[[S3Event], ReturnT]], ChaliceS3Handler[ReturnT]]:
+    backfill: Literal[False] = False,
+) -> Callable[[Callable[[S3Event], ReturnT]], ChaliceS3Handler[ReturnT]]: ...
+
+
+@overload
+def on_s3_change(
+    app: Chalice | Blueprint,
+    bucket: str,
+    *,
+    events: Iterable[str] | None = None,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    name: str | None = None,
+    writes_to: Iterable[str] = (),
+    backfill: Literal[True],
+) -> Callable[
+    [Callable[[EventOrTask], str | BatchTaskResult | BatchResultCode | None]],
+    ChaliceS3Handler[str | BatchTaskResult | BatchResultCode | BatchResponseDict | None],
+]: ...
+
+
+def on_s3_change(
+    app: Chalice | Blueprint,
+    bucket: str,
+    *,
+    events: Iterable[str] | None = None,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    name: str | None = None,
+    writes_to: Iterable[str] = (),
+    backfill: bool = False,
+) -> Callable[[Callable[[Any], Any]], Any]:
     """Register ``def f(event: S3Event)`` for a bucket's notifications through Chalice.
 
     The registration is Chalice's own ``app.on_s3_event(bucket, events=...,
@@ -79,6 +115,18 @@ def on_s3_change(
     records. Works on a ``Chalice`` app and on a ``Blueprint``; the handler
     exposes ``s3_triggers``.
 
+    ``backfill=True`` makes the same Lambda function (the one ``chalice
+    deploy`` creates for the bucket's notifications) the target of a
+    backfill, an S3 Batch Operations job invoking it by its ARN (or
+    :func:`s3types.backfill.run_local`): ``f`` is declared
+    ``def f(item: EventOrTask)``, where :data:`s3types_chalice.EventOrTask`
+    is ``S3Event | BatchTask``. A notification hands it the event as above;
+    a job hands it each task its trigger matches (as an
+    ``s3:ObjectCreated:*`` event; the others are ``Succeeded``, skipped,
+    with the reason), and what ``f`` returns or raises is the task's
+    result as ``@s3_batch_handler`` makes it; the Lambda returns the job
+    response. Without it, a job is refused (:class:`s3types.S3EventError`).
+
     >>> from chalice import Chalice
     >>> app = Chalice(app_name="photos")
     >>> @on_s3_change(app, "photo-uploads", prefix="incoming/")
@@ -90,6 +138,8 @@ def on_s3_change(
     (Trigger('photo-uploads', events=['s3:ObjectCreated:*'], prefix='incoming/'),)
     """
     where = "on_s3_change"
+    if not isinstance(backfill, bool):
+        raise TypeError(f"{where}(backfill=...) takes True or False, got {backfill!r}")
     if not isinstance(bucket, str):
         raise TypeError(f"{where}: bucket must be the bucket's name, got {type(bucket).__name__}")
     trigger = handler_trigger(
@@ -105,11 +155,27 @@ def on_s3_change(
         bucket, events=list(trigger.events), prefix=prefix, suffix=suffix, name=name
     )
 
-    def decorate(func: Callable[[S3Event], ReturnT]) -> ChaliceS3Handler[ReturnT]:
+    def decorate(func: Callable[[Any], Any]) -> Any:
+        if backfill:
+            from s3types.batch._outcome import check_task_function
+
+            check_task_function(func, f"{where}(backfill=True)")
+
         # functools.wraps keeps func's name: Chalice derives the Lambda handler
         # string ("app.<name>") and the default function name from it.
         @functools.wraps(func)
-        def handle(event: ChaliceS3Event) -> ReturnT:
+        def handle(event: ChaliceS3Event) -> Any:
+            job: object = getattr(event, "s3types_job", None)
+            if isinstance(job, Mapping):
+                from s3types_lambda._backfill import answer_job
+
+                with running_triggers(triggers):
+                    return answer_job(
+                        cast("Mapping[str, Any]", job),
+                        lambda task, _context: func(task),
+                        None,
+                        trigger,
+                    )
             parsed = getattr(event, "s3types_event", None)
             if not isinstance(parsed, S3Event):  # a middleware swapped the event object
                 parsed = parse_event(event.to_dict())
@@ -120,8 +186,8 @@ def on_s3_change(
         if isinstance(wrapped, EventSourceHandler):
             # Chalice builds its event object (first record only, KeyError on
             # odd input) before any code of ours runs: give it ours instead.
-            wrapped.event_class = _ParsedS3Event
-        made = cast("ChaliceS3Handler[ReturnT]", wrapped)
+            wrapped.event_class = _ParsedS3EventOrJob if backfill else _ParsedS3Event
+        made = cast("ChaliceS3Handler[Any]", wrapped)
         made.s3_triggers = triggers
         made.s3_writes_to = places
         return made
@@ -141,6 +207,21 @@ class _ParsedS3Event(ChaliceS3Event):
         test = parsed.test_event
         self.bucket = first.bucket_name if first else (test.bucket if test else "")
         self.key = first.key if first else ""
+
+
+class _ParsedS3EventOrJob(_ParsedS3Event):
+    """As :class:`_ParsedS3Event`, and an S3 Batch Operations job is kept as it came."""
+
+    s3types_job: Mapping[str, Any] | None = None
+
+    def _extract_attributes(self, event_dict: dict[str, Any]) -> None:
+        from s3types_lambda._backfill import is_batch_job
+
+        if is_batch_job(event_dict):
+            self.s3types_job = event_dict
+            self.bucket, self.key = "", ""
+            return
+        super()._extract_attributes(event_dict)
 
 
 def _matching(event: S3Event, trigger: Trigger) -> S3Event:

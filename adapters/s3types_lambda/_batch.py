@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from s3types import S3Event, S3EventError, S3EventRecord, parse_event
+from s3types import S3Event, S3EventError, S3EventRecord
+from s3types._parse import parse_sqs_message
 
 if TYPE_CHECKING:
     import logging
@@ -113,22 +114,9 @@ def _logger() -> logging.Logger:
 
 def _parse_or_error(message: Mapping[str, Any], index: int) -> S3Event | Exception:
     try:
-        return _parse_message(message, index)
+        return parse_sqs_message(message, index)
     except Exception as err:
         return err
-
-
-def _parse_message(message: Mapping[str, Any], index: int) -> S3Event:
-    try:
-        return parse_event({"Records": [message]})
-    except S3EventError as err:
-        # Parsed alone, the message is Records[0]: name its place in the batch.
-        here, there = "Records[0].body", f"Records[{index}].body"
-        raise S3EventError(
-            str(err).replace(here, there),
-            path=err.path.replace(here, there, 1),
-            looks_like=err.looks_like,
-        ) from None
 
 
 def _message_id(message: object, index: int) -> str:

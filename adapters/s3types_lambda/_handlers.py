@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast, overload
 
 from s3types import S3Event, S3EventRecord, parse_event
 from s3types._deliveries.sqs import SQS
@@ -15,7 +15,11 @@ from s3types_lambda._context import LambdaContext
 from s3types_lambda._filters import check_writes_to, handler_trigger, log_skipped
 from s3types_lambda._latest import superseded
 
-__all__ = ["S3RecordHandler", "s3_handler", "s3_record_handler"]
+if TYPE_CHECKING:
+    from s3types.batch import BatchResponseDict, BatchResultCode, BatchTaskResult
+    from s3types_lambda._record_or_task import RecordOrTask
+
+__all__ = ["S3BackfillHandler", "S3RecordHandler", "s3_handler", "s3_record_handler"]
 
 ContextT = TypeVar("ContextT", bound=LambdaContext)
 ContextT_contra = TypeVar("ContextT_contra", bound=LambdaContext, contravariant=True)
@@ -39,8 +43,31 @@ class S3RecordHandler(Protocol[ContextT_contra]):
 
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
-    ) -> SqsBatchResponseDict:
-        """Handle one raw event; returns the SQS partial batch response."""
+    ) -> SqsBatchResponseDict | None:
+        """Handle one raw event; returns the SQS partial batch response (None for the others)."""
+        ...
+
+
+class S3BackfillHandler(Protocol[ContextT_contra]):
+    """The handler ``@s3_record_handler(..., backfill=True)`` makes: live events and backfills.
+
+    Like :class:`S3RecordHandler`, and it also answers S3 Batch Operations
+    jobs: called with a job, it returns the job response
+    (:class:`s3types.batch.BatchResponseDict`); with an SQS batch the
+    partial batch response, with any other notification None.
+
+    >>> def triggers_of(handler: S3BackfillHandler[LambdaContext]) -> tuple[Trigger, ...]:
+    ...     return handler.s3_triggers
+    """
+
+    s3_triggers: tuple[Trigger, ...]
+    s3_writes_to: tuple[str, ...]
+    __name__: str
+
+    def __call__(
+        self, event: Mapping[str, Any], context: ContextT_contra, /
+    ) -> SqsBatchResponseDict | BatchResponseDict | None:
+        """Handle one raw event or job: the SQS batch response, the job response, or None."""
         ...
 
 
@@ -72,6 +99,7 @@ def s3_handler(
     return handler
 
 
+@overload
 def s3_record_handler(
     *,
     bucket: str | None = None,
@@ -80,7 +108,36 @@ def s3_record_handler(
     suffix: str | None = None,
     writes_to: Iterable[str] = (),
     latest_only: bool = False,
-) -> Callable[[Callable[[S3EventRecord, ContextT], None]], S3RecordHandler[ContextT]]:
+    backfill: Literal[False] = False,
+) -> Callable[[Callable[[S3EventRecord, ContextT], None]], S3RecordHandler[ContextT]]: ...
+
+
+@overload
+def s3_record_handler(
+    *,
+    bucket: str | None = None,
+    events: Iterable[str] | None = None,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    writes_to: Iterable[str] = (),
+    latest_only: bool = False,
+    backfill: Literal[True],
+) -> Callable[
+    [Callable[[RecordOrTask, ContextT], str | BatchTaskResult | BatchResultCode | None]],
+    S3BackfillHandler[ContextT],
+]: ...
+
+
+def s3_record_handler(
+    *,
+    bucket: str | None = None,
+    events: Iterable[str] | None = None,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    writes_to: Iterable[str] = (),
+    latest_only: bool = False,
+    backfill: bool = False,
+) -> Callable[[Callable[[Any, Any], Any]], Any]:
     """Call ``def f(record: S3EventRecord, context) -> None`` once per matching record.
 
     The arguments declare the trigger (a :class:`s3types.triggers.Trigger`,
@@ -107,7 +164,8 @@ def s3_record_handler(
     mapping; when every message fails, the first error is raised so the whole
     batch is retried). For other deliveries (direct, SNS, EventBridge) nothing
     is swallowed: an error propagates so Lambda retries the event, and the
-    handler returns ``{"batchItemFailures": []}``.
+    handler returns None (a partial batch response means something only to
+    an SQS event source mapping).
 
     ``latest_only=True`` runs ``f`` only on the latest event per bucket and
     key among the matching records of the invocation
@@ -116,6 +174,23 @@ def s3_record_handler(
     with the one that superseded it, and its message is not failed. Events
     in other invocations are not seen: pair it with
     :func:`s3types.ops.get_current_object`, or an idempotency store, for those.
+
+    ``backfill=True`` makes the same function the target of a backfill (an
+    S3 Batch Operations job, or :func:`s3types.backfill.run_local`): it is
+    declared ``def f(item: RecordOrTask, context)``, where
+    :data:`s3types_lambda.RecordOrTask` is ``S3EventRecord | BatchTask``
+    (both have ``bucket_name``, decoded ``key`` and ``version_id``;
+    ``isinstance(item, BatchTask)`` says it is a backfill task). Given a
+    job, the handler filters each task with the trigger as an
+    ``s3:ObjectCreated:*`` event (a task has no event type: it is an
+    existing object); a task the trigger does not match is ``Succeeded``
+    with a ``resultString`` saying it was skipped and why; for the others
+    ``f``'s return value or exception is the task's result exactly as
+    ``@s3_batch_handler`` makes it (a str, a ``BatchTaskResult``,
+    ``TemporaryFailure`` raised, ...), and the handler returns the job
+    response, one result per task. Without ``backfill=True`` a job is
+    refused (:class:`s3types.S3EventError`) before ``f`` runs: ``f`` was
+    declared for records only.
 
     >>> from s3types.testing import make_event, via_sqs
     >>> @s3_record_handler(events=["s3:ObjectCreated:*"], suffix=".jpg")
@@ -129,15 +204,16 @@ def s3_record_handler(
     trigger = handler_trigger(where, bucket=bucket, events=events, prefix=prefix, suffix=suffix)
     triggers = (trigger,)
     places = check_writes_to(writes_to, where)
-    if not isinstance(latest_only, bool):
-        raise TypeError(
-            f"s3_record_handler(latest_only=...) takes True or False, got {latest_only!r}"
-        )
+    for name, flag in (("latest_only", latest_only), ("backfill", backfill)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"s3_record_handler({name}=...) takes True or False, got {flag!r}")
 
-    def decorate(func: Callable[[S3EventRecord, ContextT], None]) -> S3RecordHandler[ContextT]:
+    def decorate(func: Callable[[Any, Any], Any]) -> Any:
+        if backfill:
+            _check_backfill_function(func)
 
         @functools.wraps(func)
-        def handler(event: Mapping[str, Any], context: ContextT) -> SqsBatchResponseDict:
+        def handler(event: Mapping[str, Any], context: Any) -> Any:
             skipped: set[int] = set()  # id() of records a later event for their key supersedes
 
             def prepare(records: Sequence[S3EventRecord]) -> None:
@@ -150,6 +226,8 @@ def s3_record_handler(
                     func(record, context)
 
             with running_triggers(triggers):
+                if isinstance(event, Mapping) and "invocationSchemaVersion" in event:
+                    return _answer_job(event, func, context, trigger, backfill=backfill)
                 # A direct call may pass anything: parse_event says what is wrong.
                 if isinstance(event, Mapping) and SQS.claims(event):
                     chooser = prepare if latest_only else None
@@ -159,11 +237,48 @@ def s3_record_handler(
                     prepare(records)
                 for record in records:
                     handle_record(record)
-                return {"batchItemFailures": []}
+                return None
 
-        made = cast("S3RecordHandler[ContextT]", handler)
+        made = cast("S3RecordHandler[Any]", handler)
         made.s3_triggers = triggers
         made.s3_writes_to = places
         return made
 
     return decorate
+
+
+def _check_backfill_function(func: Callable[..., object]) -> None:
+    import inspect
+
+    from s3types.batch._outcome import check_task_function
+
+    check_task_function(func, "s3_record_handler(backfill=True)")
+    if inspect.iscoroutinefunction(func):
+        raise TypeError(
+            f"s3_record_handler(backfill=True): {func.__name__} is async def; notification"
+            " records are handled synchronously: declare it with def"
+        )
+
+
+def _answer_job(
+    event: Mapping[str, Any],
+    func: Callable[[Any, ContextT], object],
+    context: ContextT,
+    trigger: Trigger,
+    *,
+    backfill: bool,
+) -> BatchResponseDict:
+    from s3types_lambda._backfill import answer_job
+
+    # parse_batch_job (in answer_job) says what is wrong with a malformed job.
+    if not backfill:
+        from s3types import S3EventError
+
+        raise S3EventError(
+            "s3_record_handler: this is an S3 Batch Operations job, and the function was"
+            " declared for notification records only: declare it with"
+            " @s3_record_handler(..., backfill=True) and def f(item: RecordOrTask, context)"
+            " to run it for backfills too, or use @s3_batch_handler",
+            looks_like="an S3 Batch Operations job",
+        )
+    return answer_job(event, func, context, trigger)

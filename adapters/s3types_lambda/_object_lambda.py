@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     # Imported when a handler runs: notification handlers never pay for them.
     from mypy_boto3_s3 import S3Client
 
-    from s3types.object_lambda import ObjectLambdaEvent, OriginalObject
+    from s3types.object_lambda import ObjectLambdaError, ObjectLambdaEvent, OriginalObject
 
 __all__ = ["s3_object_lambda_handler"]
 
@@ -108,16 +108,15 @@ def _other_operation(request: ObjectLambdaEvent, result: object) -> dict[str, An
 
 def _send(client: S3Client, request: ObjectLambdaEvent, result: object, original: Any) -> None:
     from s3types.object_lambda import ObjectLambdaResponse
+    from s3types.object_lambda._response import GET_OBJECT_RETURNS, check_body
     from s3types.ops import write_get_object_response
 
-    if result is None:
-        raise TypeError(
-            "the Object Lambda function returned None: return the body (bytes, str, a file,"
-            " an iterable of bytes) or an ObjectLambdaResponse"
-        )
     if isinstance(result, ObjectLambdaResponse):
         response = result
     else:
+        if result is None:
+            raise TypeError(f"the GetObject function returned None: return {GET_OBJECT_RETURNS}")
+        check_body(result, "the GetObject function's answer", accepted=GET_OBJECT_RETURNS)
         if not original.is_open and (result is original or _asks_for_part(request, result)):
             original.status  # noqa: B018  (opens it: a lazy body will read it anyway)
         ranged = original.is_open and original.status == 206
@@ -159,6 +158,21 @@ def _asks_for_part(request: ObjectLambdaEvent, result: object) -> bool:
     return lazy and asked
 
 
+def _chosen_answer(err: ObjectLambdaError) -> tuple[int, str, str]:
+    # Whatever a subclass put in the fields, the caller gets an answer: one that
+    # botocore would refuse to send would leave the caller waiting until S3 times out.
+    from s3types._problems import describe_exception
+
+    status: object = err.status_code
+    code: object = err.error_code
+    message: object = err.message
+    return (
+        status if type(status) is int and 400 <= status <= 599 else 500,
+        code if type(code) is str and code else "InternalError",
+        message if type(message) is str else describe_exception(err, with_type=False),
+    )
+
+
 def _send_error(client: S3Client, request: ObjectLambdaEvent, err: Exception) -> None:
     import logging
 
@@ -166,7 +180,7 @@ def _send_error(client: S3Client, request: ObjectLambdaEvent, err: Exception) ->
     from s3types.ops import write_get_object_response
 
     if isinstance(err, ObjectLambdaError):
-        status, code, message = err.status_code, err.error_code, err.message
+        status, code, message = _chosen_answer(err)
     else:
         status, code = 500, "InternalError"
         message = f"the Object Lambda function failed (request {request.request_id})"

@@ -20,6 +20,7 @@ _COMMANDS = (
     "s3types._cli.invoke",
     "s3types._cli.demo",
     "s3types._cli.trigger",
+    "s3types._cli.backfill",
 )
 
 

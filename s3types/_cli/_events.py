@@ -12,7 +12,8 @@ from s3types._cli import event_jobs
 from s3types._cli._names import UnknownEventName, choose_event_name
 from s3types._cli._read import EventTooLarge, read_event_bytes
 from s3types._errors import S3EventError
-from s3types._parse import parse_event
+from s3types._parse import parse_event, parse_sqs_message
+from s3types._problems import clip
 from s3types.testing import make_event, test_event, via_eventbridge, via_sns, via_sqs
 
 __all__ = ["EventProblem", "invocation_event"]
@@ -74,12 +75,15 @@ def _bad_sqs_messages(event: object) -> list[tuple[int, str, str]] | None:
     ):
         return None
     bad: list[tuple[int, str, str]] = []
-    for index, message in enumerate(m for m in messages if m is not None):
+    for index, message in enumerate(messages):
         try:
-            parse_event({"Records": [message]})
+            parse_sqs_message(message, index)  # its errors name Records[index], not Records[0]
         except S3EventError as err:
-            first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
-            bad.append((index, str(message.get("messageId", "?")), first_line[:200]))
+            lines = str(err).splitlines() or [type(err).__name__]
+            # "not a valid ... (2 problems):" says little alone: add the first problem.
+            problem = " ".join(line.strip() for line in lines[:2])
+            message_id = (message or {}).get("messageId", "?")
+            bad.append((index, str(message_id), clip(problem, 200)))
     return bad
 
 

@@ -25,6 +25,12 @@ SHORT_NAMES = {
     "tagging-put": EventName.OBJECT_TAGGING_PUT,
     "tagging-delete": EventName.OBJECT_TAGGING_DELETE,
     "acl-put": EventName.OBJECT_ACL_PUT,
+    "annotation-put": EventName.OBJECT_ANNOTATION_PUT,
+    "annotation-delete": EventName.OBJECT_ANNOTATION_DELETE,
+    "retention-put": EventName.OBJECT_RETENTION_PUT,
+    "part-uploaded": EventName.MULTIPART_UPLOAD_PART_UPLOADED,
+    "part-copied": EventName.MULTIPART_UPLOAD_PART_COPIED,
+    "multipart-aborted": EventName.MULTIPART_UPLOAD_ABORTED,
 }
 
 #: The name that stands for the ``s3:TestEvent`` message (it is not an event type).

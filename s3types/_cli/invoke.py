@@ -13,6 +13,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from s3types._cli import event_jobs
@@ -26,9 +27,18 @@ from s3types._cli._object_lambda import (
 )
 from s3types._cli._read import add_max_bytes_option
 from s3types._cli._streams import stdout_to_stderr
+from s3types._problems import clip, describe_exception
 from s3types.testing import LocalLambdaContext
 
-__all__ = ["HandlerExit", "InvokeError", "InvokeTimeout", "add_parser", "load_handler", "run"]
+__all__ = [
+    "HandlerExit",
+    "InvokeError",
+    "InvokeTimeout",
+    "add_parser",
+    "load_handler",
+    "load_module",
+    "run",
+]
 
 _VIAS = ("sqs", "sns", "sqs-sns", "eventbridge")
 
@@ -266,16 +276,7 @@ def load_handler(target: str) -> Callable[..., Any]:
             f"{target!r} does not name a handler: write module:function"
             " (e.g. app:handler) or path/to/file.py:function"
         )
-    if location.endswith(".py") or "/" in location or "\\" in location:
-        module = _import_file(Path(location))
-    else:
-        _put_first_on_path(Path.cwd())
-        try:
-            module = importlib.import_module(location)
-        except ImportError as err:
-            raise InvokeError(f"cannot import module {location!r}: {err}") from err
-        except Exception as err:
-            raise InvokeError(f"importing {location!r} raised {_describe(err)}") from err
+    module = load_module(location)
     handler = getattr(module, name, None)
     if handler is None:
         public = sorted(n for n, v in vars(module).items() if callable(v) and n[0] != "_")
@@ -286,6 +287,20 @@ def load_handler(target: str) -> Callable[..., Any]:
         raise InvokeError(f"{target!r} is a {type(handler).__name__}, not a function")
     found: Callable[..., Any] = handler
     return found
+
+
+def load_module(location: str) -> ModuleType:
+    """Import a module by name or a file by path, as :func:`load_handler` does."""
+    if location.endswith(".py") or "/" in location or "\\" in location:
+        imported: ModuleType = _import_file(Path(location))
+        return imported
+    _put_first_on_path(Path.cwd())
+    try:
+        return importlib.import_module(location)
+    except ImportError as err:
+        raise InvokeError(f"cannot import module {location!r}: {err}") from err
+    except Exception as err:
+        raise InvokeError(f"importing {location!r} raised {_describe(err)}") from err
 
 
 def _import_file(path: Path) -> Any:
@@ -370,10 +385,7 @@ def _describe(err: BaseException) -> str:
 
 
 def _one_line(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    if len(text) > 300:
-        text = text[:297] + "..."
-    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+    return clip(" ".join(describe_exception(err).split()), 300)
 
 
 class _OtherLibrariesAtWarning(logging.Filter):

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from typing import cast
 
+from s3types._problems import describe_exception
 from s3types.batch._results import BatchResultCode, BatchTaskResult, TemporaryFailure
 
 __all__ = ["THROTTLING_ERROR_CODES", "TRANSIENT_ERROR_CODES", "result_for_exception"]
@@ -82,17 +83,26 @@ def is_temporary(err: Exception) -> bool:
     """
     if isinstance(err, TemporaryFailure):
         return True
+    if _is_botocore_connection_error(err):
+        return True
+    if not type(err).__module__.startswith("botocore"):
+        # Only botocore's own errors are read: another's ``response`` may be anything.
+        return False
     found = _client_error_code(err)
-    if found is not None and type(err).__module__.startswith("botocore"):
-        code, status = found
-        if code in THROTTLING_ERROR_CODES or code in TRANSIENT_ERROR_CODES:
-            return True
-        return status is not None and status in _RETRYABLE_STATUS
-    return _is_botocore_connection_error(err)
+    if found is None:
+        return False
+    code, status = found
+    if code in THROTTLING_ERROR_CODES or code in TRANSIENT_ERROR_CODES:
+        return True
+    return status is not None and status in _RETRYABLE_STATUS
 
 
 def result_for_exception(task_id: str, err: Exception) -> BatchTaskResult:
     """The result of a task that raised ``err``: temporary or permanent, with the reason.
+
+    The reason is ``"TypeName: message"`` (the message alone for
+    :class:`TemporaryFailure`); an exception whose ``__str__`` fails is
+    named by its type, so the result is never lost.
 
     >>> result_for_exception("t1", ValueError("no such size")).code.value
     'PermanentFailure'
@@ -100,9 +110,9 @@ def result_for_exception(task_id: str, err: Exception) -> BatchTaskResult:
     'busy'
     """
     if isinstance(err, TemporaryFailure):
-        return BatchTaskResult(task_id, BatchResultCode.TEMPORARY_FAILURE, str(err))
-    text = str(err)
-    reason = f"{type(err).__name__}: {text}" if text else type(err).__name__
+        message = describe_exception(err, with_type=False)
+        return BatchTaskResult(task_id, BatchResultCode.TEMPORARY_FAILURE, message)
+    reason = describe_exception(err)
     code = (
         BatchResultCode.TEMPORARY_FAILURE
         if is_temporary(err)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar, c
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, short, wire_schema
+from s3types._limits import check_document_depth
 from s3types._values import decode_key, version_id_or_none
 from s3types.batch._response import BatchResponseDict, build_response
 from s3types.batch._results import BatchResultCode, BatchTaskResult
@@ -47,6 +48,10 @@ class _TupleNew(Protocol):
 # The tuples are made directly, without NamedTuple's __new__ frame.
 _new = cast("_TupleNew", tuple.__new__)  # pyright: ignore[reportUnknownMemberType]
 _EXPECTED = "an S3 Batch Operations job"
+# The fields read (each a string, or strings in userArguments): a job with
+# no others cannot nest deeper than S3's shape, so it skips the depth walk.
+_JOB_FIELDS = frozenset({"id", "userArguments"})
+_TASK_FIELDS = frozenset({"taskId", "s3Key", "s3VersionId", "s3BucketArn", "s3Bucket"})
 
 
 class BatchTask(NamedTuple):
@@ -113,7 +118,7 @@ class BatchTask(NamedTuple):
             # The general purpose bucket ARN S3 sends, without the split.
             from_arn = (
                 arn[13:]
-                if len(arn) > 13 and arn.startswith("arn:aws:s3:::")
+                if len(arn) > 13 and arn.startswith("arn:aws:s3:::") and "/" not in arn
                 else bucket_from_arn(arn, path)
             )
             if bucket is not None and bucket != from_arn:
@@ -121,6 +126,12 @@ class BatchTask(NamedTuple):
             bucket = from_arn
         elif bucket is None:
             fail(path, "the task names no bucket: schema 1.0 sends s3BucketArn, 2.0 sends s3Bucket")
+        elif not bucket or "/" in bucket:
+            fail(
+                f"{path}.s3Bucket",
+                f"{short(bucket)} is not a bucket name: it is empty or holds a '/'"
+                " (the key goes in s3Key)",
+            )
         version_id = version_id_or_none(wire.get("s3VersionId"))
         return _new(
             cls, (task_id, key, raw_key, version_id, bucket, arn, job_id, user_arguments, wire)
@@ -221,7 +232,9 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
     Raises :class:`s3types.S3EventError` naming the offending field path
     (``tasks[0].taskId: required field is missing``), or saying which other
     S3 input this is (a notification, an Object Lambda request) and which
-    parser reads it.
+    parser reads it. No input may nest deeper than ``MAX_DEPTH`` (128)
+    levels, whatever its form (unknown fields are kept in ``raw``): the rule
+    :func:`s3types.parse_event` holds notifications to.
 
     >>> job = parse_batch_job({"invocationSchemaVersion": "1.0", "invocationId": "aW52",
     ...     "job": {"id": "f3cc4f60"}, "tasks": [{"taskId": "dGFzaw", "s3Key": "a%2Bb.txt",
@@ -256,12 +269,19 @@ def parse_batch_job(event: Mapping[str, Any] | str | bytes) -> BatchJob:
             task = BatchTask.from_wire(
                 first, job_id=job_id, user_arguments=arguments, path="tasks[0]"
             )
+            if not (
+                len(wire) == 4  # the four fields read, and no other
+                and _JOB_FIELDS.issuperset(job_wire)
+                and _TASK_FIELDS.issuperset(cast("Mapping[str, object]", first))
+            ):
+                check_document_depth(wire)
             return _new(BatchJob, (version, invocation_id, job_id, arguments, (task,), wire))
     return _checked_job(wire, version)
 
 
 def _checked_job(wire: Mapping[str, Any], version: Any) -> BatchJob:
     """:func:`parse_batch_job` field by field, naming what is wrong."""
+    check_document_depth(wire)
     if version is MISSING or "tasks" not in wire:
         other = looks_like(wire)
         if other is not None and not other.startswith(_EXPECTED):

@@ -38,16 +38,32 @@ def optional_text(wire: Mapping[str, Any], name: str, path: str) -> str | None:
 
 
 def bucket_from_arn(arn: str, path: str) -> str:
-    # arn:PARTITION:s3:REGION:ACCOUNT:BUCKET; region and account are empty for
-    # general purpose buckets (arn:aws:s3:::photos), set for others.
+    """The bucket name in a bucket ARN; the error names ``path.s3BucketArn``.
+
+    ``arn:PARTITION:s3:REGION:ACCOUNT:BUCKET``: region and account are
+    empty for general purpose buckets (``arn:aws:s3:::photos``). A
+    directory bucket's is ``arn:PARTITION:s3express:REGION:ACCOUNT:bucket/BUCKET``.
+    An object ARN (``arn:aws:s3:::photos/key``) names no bucket alone.
+    """
     parts = arn.split(":", 5)
-    if len(parts) != 6 or parts[0] != "arn" or parts[2] not in ("s3", "s3express") or not parts[5]:
+    resource = parts[5] if len(parts) == 6 else ""
+    if len(parts) == 6 and parts[0] == "arn" and parts[2] == "s3express":
+        resource = resource.removeprefix("bucket/") if resource.startswith("bucket/") else ""
+    if (
+        len(parts) != 6
+        or parts[0] != "arn"
+        or parts[2] not in ("s3", "s3express")
+        or not resource
+        or "/" in resource
+    ):
+        shown = repr(arn) if len(arn) <= 200 else short(arn)  # an ARN is read whole
         fail(
             f"{path}.s3BucketArn",
-            f"{arn!r} is not an S3 bucket ARN: expected arn:aws:s3:::BUCKET"
-            " (or arn:PARTITION:s3:REGION:ACCOUNT:BUCKET)",
+            f"{shown} is not an S3 bucket ARN: expected arn:aws:s3:::BUCKET (or"
+            " arn:PARTITION:s3:REGION:ACCOUNT:BUCKET, or for a directory bucket"
+            " arn:PARTITION:s3express:REGION:ACCOUNT:bucket/BUCKET), with no key after the bucket",
         )
-    return parts[5]
+    return resource
 
 
 def user_arguments(job: Mapping[str, Any]) -> Mapping[str, str]:

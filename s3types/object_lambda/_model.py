@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from s3types._errors import S3EventError
 from s3types._invocation_input import load_object, looks_like, wire_schema
+from s3types._limits import check_document_depth
 from s3types.object_lambda._parts import (
     GetObjectContext,
     InputContext,
@@ -47,6 +48,30 @@ _CONTEXTS: tuple[tuple[str, Operation], ...] = (
     ("listObjectsContext", "ListObjects"),
     ("listObjectsV2Context", "ListObjectsV2"),
 )
+# The fields read, each a string or strings (or the sessionContext below):
+# a request with no others cannot nest deeper than S3's shape, so it skips
+# the depth walk. Each part keeps its unknown fields in ``raw``.
+_REQUEST_FIELDS = frozenset(
+    {"xAmzRequestId", "configuration", "userRequest", "userIdentity", "protocolVersion"}
+    | {name for name, _ in _CONTEXTS}
+)
+_PART_FIELDS: Mapping[str, frozenset[str]] = {
+    "getObjectContext": frozenset({"inputS3Url", "outputRoute", "outputToken"}),
+    "headObjectContext": frozenset({"inputS3Url"}),
+    "listObjectsContext": frozenset({"inputS3Url"}),
+    "listObjectsV2Context": frozenset({"inputS3Url"}),
+    "configuration": frozenset({"accessPointArn", "supportingAccessPointArn", "payload"}),
+    "userRequest": frozenset({"url", "headers"}),
+    "userIdentity": frozenset(
+        {"type", "principalId", "arn", "accountId", "accessKeyId", "userName", "sessionContext"}
+    ),
+}
+_CONFIGURATION_FIELDS = _PART_FIELDS["configuration"]
+_USER_REQUEST_FIELDS = _PART_FIELDS["userRequest"]
+# userIdentity without a sessionContext: each field a string.
+_IDENTITY_FIELDS = _PART_FIELDS["userIdentity"] - {"sessionContext"}
+_SESSION_FIELDS = frozenset({"sessionIssuer", "attributes"})
+_ISSUER_FIELDS = frozenset({"type", "principalId", "arn", "accountId", "userName"})
 
 
 class ObjectLambdaEvent(NamedTuple):
@@ -114,6 +139,10 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
     Takes the event as Lambda hands it over (a dict) or as JSON text.
     Raises :class:`s3types.S3EventError` naming the offending field path,
     or saying which other S3 input this is and which parser reads it.
+    ``inputS3Url`` must be ``https://`` (``http://`` only to a loopback
+    address, for local runs). No input may nest deeper than ``MAX_DEPTH``
+    (128) levels, whatever its form: the rule :func:`s3types.parse_event`
+    holds notifications to.
 
     >>> from s3types.testing import make_object_lambda_event
     >>> parse_object_lambda_event(make_object_lambda_event("HeadObject")).operation
@@ -139,7 +168,7 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
         and "listObjectsV2Context" not in wire
     ):
         # A GetObject request as S3 sends it, its fields checked in one expression.
-        return make_tuple(
+        parsed = make_tuple(
             ObjectLambdaEvent,
             (
                 request_id,
@@ -155,6 +184,17 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
                 wire,
             ),
         )
+        if not (
+            # The fields read, and no other: counted where each is known to be
+            # there (cheaper than a set test), else compared with the names.
+            len(wire) == 6
+            and len(cast("dict[str, Any]", context)) == 3
+            and _CONFIGURATION_FIELDS.issuperset(cast("dict[str, Any]", configuration))
+            and _USER_REQUEST_FIELDS.issuperset(cast("dict[str, Any]", user_request))
+            and _IDENTITY_FIELDS.issuperset(cast("dict[str, Any]", identity))
+        ):
+            _check_depth(wire)
+        return parsed
     given: list[tuple[str, Operation]] = [(n, op) for n, op in _CONTEXTS if n in wire]
     if not given:
         other = looks_like(wire)
@@ -169,6 +209,7 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
             "expected exactly one of getObjectContext, headObjectContext, listObjectsContext,"
             f" listObjectsV2Context; got {', '.join(op for _, op in given) or 'none'}",
         )
+    check_document_depth(wire)
     name, operation = given[0]
     context = object_field(wire, name, "")
     get_context = GetObjectContext.from_wire(context, name) if operation == "GetObject" else None
@@ -186,6 +227,26 @@ def parse_object_lambda_event(event: Mapping[str, Any] | str | bytes) -> ObjectL
         text_field(wire, "protocolVersion", ""),
         wire,
     )
+
+
+def _check_depth(wire: Mapping[str, Any]) -> None:
+    """Refuse a parsed request that nests too deep; one of S3's shape is not walked."""
+    if not _REQUEST_FIELDS.issuperset(wire):
+        check_document_depth(wire)
+        return
+    for name, value in wire.items():
+        fields = _PART_FIELDS.get(name)
+        if fields is not None and not fields.issuperset(cast("Mapping[str, Any]", value)):
+            check_document_depth(wire)
+            return
+    session: object = cast("Mapping[str, Any]", wire["userIdentity"]).get("sessionContext")
+    if session is None:
+        return
+    issuer: object = cast("Mapping[str, Any]", session).get("sessionIssuer")
+    if not _SESSION_FIELDS.issuperset(cast("Mapping[str, Any]", session)) or (
+        issuer is not None and not _ISSUER_FIELDS.issuperset(cast("Mapping[str, Any]", issuer))
+    ):
+        check_document_depth(wire)
 
 
 def _validate(value: object) -> ObjectLambdaEvent:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from s3types.object_lambda._errors import ObjectLambdaError
+from s3types.object_lambda._parts import check_input_url
 
 if TYPE_CHECKING:
     import urllib.request
@@ -33,7 +34,10 @@ def _request_for(event: ObjectLambdaEvent) -> urllib.request.Request:
     # serves an Object Lambda request.
     import urllib.request
 
-    url = event.input_s3_url
+    # Checked again here: an ObjectLambdaEvent can be made without the parser,
+    # and urllib would read a file:// URL from the local disk.
+    context = event.operation[0].lower() + event.operation[1:] + "Context"
+    url = check_input_url(event.input_s3_url, context)
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     caller_query = parse_qs(urlsplit(event.user_request.url).query)

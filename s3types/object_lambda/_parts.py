@@ -22,6 +22,7 @@ __all__ = [
     "SessionContext",
     "SessionIssuer",
     "UserRequest",
+    "check_input_url",
     "fail",
     "make_tuple",
     "object_field",
@@ -77,6 +78,61 @@ def text_field(wire: Mapping[str, Any], name: str, path: str) -> str:
     )
 
 
+# What may not start the host of an https URL that skips the parse (S3's start
+# with a letter or digit): an empty host, user info, an IPv6 literal, a port.
+_NOT_A_HOST_START = frozenset("/?#@[:\\")
+
+
+def check_input_url(url: str, path: str) -> str:
+    """``url`` if it may be fetched as the original: ``https://``, or ``http://`` to loopback.
+
+    S3 sends a presigned ``https://`` URL; ``http://`` is accepted only to a
+    loopback address (``localhost``, ``127.0.0.0/8``, ``::1``), for local
+    runs. Anything else (``file://``, ``''``, a URL without a host) would be
+    read from somewhere else than S3, so :class:`s3types.S3EventError` names
+    ``path.inputS3Url``.
+
+    >>> check_input_url("http://127.0.0.1:8080/doc.txt", "getObjectContext")
+    'http://127.0.0.1:8080/doc.txt'
+    >>> check_input_url("file:///etc/passwd", "getObjectContext")
+    Traceback (most recent call last):
+    ...
+    s3types._errors.S3EventError: not a valid S3 Object Lambda request: getObjectContext.inputS3Url: ...
+    """  # noqa: E501
+    if url.startswith("https://") and len(url) > 8 and url[8] not in _NOT_A_HOST_START:
+        return url
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a bad port or IPv6 literal
+        host = None
+        parts = None
+    if (
+        parts is not None
+        and host
+        and (parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host)))
+    ):
+        return url
+    fail(
+        f"{path}.inputS3Url",
+        "expected the presigned https:// URL of the original object (http:// only to a"
+        f" loopback address, for local runs), got {short(url)}",
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host.rstrip(".").lower() == "localhost":
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _optional(wire: Mapping[str, Any], name: str, path: str) -> str | None:
     value: object = wire.get(name)
     if value is None or type(value) is str:
@@ -111,7 +167,7 @@ class InputContext(NamedTuple):
     @classmethod
     def from_wire(cls, wire: Mapping[str, Any], path: str = "context") -> InputContext:
         """Read the context; :class:`s3types.S3EventError` names a bad field."""
-        return cls(text_field(wire, "inputS3Url", path), wire)
+        return cls(check_input_url(text_field(wire, "inputS3Url", path), path), wire)
 
 
 class GetObjectContext(NamedTuple):
@@ -132,10 +188,16 @@ class GetObjectContext(NamedTuple):
         """Read the context; :class:`s3types.S3EventError` names a bad field."""
         get = wire.get
         url, route, token = get("inputS3Url"), get("outputRoute"), get("outputToken")
-        if type(url) is str and type(route) is str and type(token) is str:
+        if (
+            type(url) is str
+            and type(route) is str
+            and type(token) is str
+            and url[:8] == "https://"
+            and url[8:9].isalnum()  # a host name, as S3 presigns: check_input_url's fast path
+        ):
             return make_tuple(cls, (url, route, token, wire))
         return cls(
-            text_field(wire, "inputS3Url", path),
+            check_input_url(text_field(wire, "inputS3Url", path), path),
             text_field(wire, "outputRoute", path),
             text_field(wire, "outputToken", path),
             wire,

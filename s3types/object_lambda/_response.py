@@ -7,10 +7,39 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, TypeAlias
 
-__all__ = ["ObjectBody", "ObjectLambdaResponse"]
+__all__ = ["BODY_TYPES", "GET_OBJECT_RETURNS", "ObjectBody", "ObjectLambdaResponse", "check_body"]
 
 #: A body: bytes, text (sent as UTF-8), a binary file object, or an iterable of byte chunks.
 ObjectBody: TypeAlias = bytes | str | IO[bytes] | Iterable[bytes]
+#: What a body may be, as error messages say it.
+BODY_TYPES = (
+    "bytes, a str (sent as UTF-8), a binary file object (with read())"
+    " or an iterable of bytes chunks (a generator, a list)"
+)
+#: What a GetObject function may return, as error messages say it.
+GET_OBJECT_RETURNS = f"{BODY_TYPES}, or an ObjectLambdaResponse"
+
+
+def check_body(body: object, what: str, *, accepted: str = BODY_TYPES) -> None:
+    """Refuse, with the accepted types, a body that is none of :data:`ObjectBody`.
+
+    A dict or an int would otherwise fail deep in the sending, with a
+    message about chunks; ``what`` says whose it is, ``accepted`` what
+    the message lists.
+
+    >>> check_body({"text": "hi"}, "the body")
+    Traceback (most recent call last):
+    ...
+    TypeError: the body is a dict, which is not a body: give bytes, a str (sent as UTF-8), ...
+    """
+    if not _is_body(body):
+        raise TypeError(f"{what} is a {type(body).__name__}, which is not a body: give {accepted}")
+
+
+def _is_body(body: object) -> bool:
+    if isinstance(body, (bytes, bytearray, memoryview, str)) or hasattr(body, "read"):
+        return True
+    return isinstance(body, Iterable) and not isinstance(body, Mapping)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ checks bucket names, keys, tags and metadata before any request is sent
 (``ValueError`` saying what is wrong and what to do), and returns a small
 frozen result instead of a response dict. Where a bucket and key are
 expected, an ``S3EventRecord`` can be passed instead. Objects of any size:
-``open_object`` streams, ``put_object`` and ``copy_object`` switch to managed
-multipart transfers for large objects. Only the type checker sees boto3
-here: the client is yours.
+``open_object`` streams a read, ``create_object`` a write (a file whose parts
+are uploaded as they fill), ``put_object`` and ``copy_object`` switch to
+managed multipart transfers for large objects. Only the type checker sees
+boto3 here: the client is yours.
 
 >>> from s3types.ops import get_object, put_object, s3_client
 >>> client = s3_client()
@@ -20,6 +21,9 @@ b'hello'
 # pyright: strict, reportUnnecessaryIsInstance=false, reportUnnecessaryComparison=false
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from s3types._lazy import lazy_exports
 from s3types.ops._client import s3_client
 from s3types.ops._current import get_current_object
 from s3types.ops._errors import ObjectTooLargeError
@@ -39,6 +43,20 @@ from s3types.ops._stream import DEFAULT_CHUNK_SIZE, ObjectStream, open_object
 from s3types.ops._transfer import MULTIPART_COPY_THRESHOLD, MULTIPART_UPLOAD_THRESHOLD
 from s3types.ops._write import copy_object, delete_object, put_object
 
+if TYPE_CHECKING:
+    from s3types.ops._checksums import WriterChecksumAlgorithm
+    from s3types.ops._writer import ObjectWriter, create_object
+
+# The streaming writer (and the thread pool it may start) loads on first use.
+__getattr__ = lazy_exports(
+    globals(),
+    {
+        "ObjectWriter": "._writer",
+        "WriterChecksumAlgorithm": "._checksums",
+        "create_object": "._writer",
+    },
+)
+
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "MAX_EXPIRY",
@@ -51,9 +69,12 @@ __all__ = [
     "ObjectStream",
     "ObjectSummary",
     "ObjectTooLargeError",
+    "ObjectWriter",
     "PresignedRequest",
     "PutResult",
+    "WriterChecksumAlgorithm",
     "copy_object",
+    "create_object",
     "delete_object",
     "get_bucket_location",
     "get_current_object",

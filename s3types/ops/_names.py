@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from s3types._bucket_names import (
+    LEGACY_BUCKET_CHARS,
+    MAX_LEGACY_BUCKET_LENGTH,
+    broken_rule,
+    is_new_bucket_name,
+)
+
 if TYPE_CHECKING:
     from s3types import S3EventRecord
 
@@ -19,7 +26,6 @@ __all__ = [
 ]
 
 MAX_KEY_BYTES = 1024
-MAX_LEGACY_BUCKET_LENGTH = 255
 
 # What S3 accepts where a request names an existing bucket: legacy us-east-1
 # names (uppercase, "_", up to 255 characters), directory buckets
@@ -33,23 +39,6 @@ _ACCESS_POINT_ARN = re.compile(
     r"[/:]accesspoint[/:][A-Za-z0-9-]{1,63}",
     re.ASCII,
 )
-_LEGACY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
-
-_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
-_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3")
-
-# Every rule at once, for the common case of a good name; _broken_rule() tells
-# which one failed when this does not match.
-_VALID_BUCKET = re.compile(
-    r"(?!xn--|sthree-|amzn-s3-demo-)"
-    r"(?!.*(?:-s3alias|--ol-s3|\.mrap|--x-s3)\Z)"
-    r"(?!.*\.\.)"
-    r"(?!(?:[0-9]{1,3}\.){3}[0-9]{1,3}\Z)"
-    r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
-    re.ASCII,
-)
-_IPV4 = re.compile(r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}", re.ASCII)
-_BUCKET_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
 def check_bucket(name: object, param: str = "bucket") -> str:
@@ -94,7 +83,7 @@ def _unusable(name: str) -> str:
             f"it is {len(name)} characters long, and bucket names (legacy ones included) "
             f"are 3 to {MAX_LEGACY_BUCKET_LENGTH}"
         )
-    shown = ", ".join(repr(c) for c in sorted(set(name) - _LEGACY_CHARS)[:10])
+    shown = ", ".join(repr(c) for c in sorted(set(name) - LEGACY_BUCKET_CHARS)[:10])
     return (
         f"it contains {shown}; bucket names, aliases and legacy names use only letters, "
         "digits, dots (.), hyphens (-) and underscores (_). Use the bucket's exact name, "
@@ -113,40 +102,14 @@ def check_bucket_name(name: object, param: str = "bucket") -> str:
     >>> check_bucket_name("my-bucket")
     'my-bucket'
     """
-    if type(name) is str and _VALID_BUCKET.fullmatch(name):
+    if type(name) is str and is_new_bucket_name(name):
         return name
     if not isinstance(name, str):
         raise TypeError(f"{param} must be a bucket name (str), got {type(name).__name__}")
     raise ValueError(
-        f"{param}={name[:300]!r} is not a valid S3 bucket name: {_broken_rule(name)}. "
+        f"{param}={name[:300]!r} is not a valid S3 bucket name: {broken_rule(name)}. "
         "Use the bucket's exact name, as S3 lists it."
     )
-
-
-def _broken_rule(name: str) -> str:
-    if not 3 <= len(name) <= 63:
-        return f"it must be 3 to 63 characters long, and it has {len(name)}"
-    bad = sorted(set(name) - _BUCKET_CHARS)
-    if bad:
-        shown = ", ".join(repr(c) for c in bad)
-        hint = " (bucket names are all lowercase)" if any(c.isupper() for c in bad) else ""
-        return (
-            "it may contain only lowercase letters, digits, dots (.) and hyphens (-), "
-            f"and it contains {shown}{hint}"
-        )
-    if not (name[0].isalnum() and name[-1].isalnum()):
-        return "it must start and end with a lowercase letter or a digit"
-    if ".." in name:
-        return "it must not contain two adjacent dots (..)"
-    if _IPV4.fullmatch(name):
-        return "it must not be formatted as an IP address"
-    for prefix in _RESERVED_PREFIXES:
-        if name.startswith(prefix):
-            return f"the prefix {prefix!r} is reserved by AWS"
-    for suffix in _RESERVED_SUFFIXES:
-        if name.endswith(suffix):
-            return f"the suffix {suffix!r} is reserved by AWS (aliases, access points)"
-    raise AssertionError(f"bucket name rules disagree on {name!r}")  # pragma: no cover
 
 
 def check_key(key: object, param: str = "key") -> str:

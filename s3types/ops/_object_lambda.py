@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, cast
 
+from s3types.object_lambda._response import check_body
 from s3types.ops._metadata import check_metadata
 
 if TYPE_CHECKING:
@@ -59,8 +60,12 @@ class ChunkReader(io.RawIOBase):
 
 
 def as_stream(body: ObjectBody) -> bytes | IO[bytes]:
-    """``body`` in a form botocore sends: bytes, or a binary file read in blocks."""
-    if isinstance(body, (bytes, bytearray)):
+    """``body`` in a form botocore sends: bytes, or a binary file read in blocks.
+
+    Raises TypeError, listing what a body may be, for anything else (a dict, an int).
+    """
+    check_body(body, "the Object Lambda body")
+    if isinstance(body, (bytes, bytearray, memoryview)):
         return bytes(body)
     if isinstance(body, str):
         return body.encode("utf-8")

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast, overload
 from urllib.parse import parse_qs, urlsplit
 
+from s3types.ops._choices import check_acl, check_sse
 from s3types.ops._metadata import check_metadata
 from s3types.ops._names import check_bucket, check_key, object_of
 from s3types.ops._results import PresignedRequest
@@ -26,20 +27,6 @@ __all__ = ["MAX_EXPIRY", "presign_get", "presign_put"]
 
 MAX_EXPIRY = timedelta(days=7)  # the longest SigV4 lets a presigned URL live
 _KMS = ("aws:kms", "aws:kms:dsse")
-# S3's values, for callers the type checker does not see: a URL signed with
-# another value could never be used.
-_ACLS = frozenset(
-    {
-        "authenticated-read",
-        "aws-exec-read",
-        "bucket-owner-full-control",
-        "bucket-owner-read",
-        "private",
-        "public-read",
-        "public-read-write",
-    }
-)
-_SSES = frozenset({"AES256", "aws:fsx", "aws:kms", "aws:kms:dsse"})
 
 
 def _expiry_seconds(expires_in: int | timedelta) -> int:
@@ -210,10 +197,9 @@ def presign_put(
     check_bucket(bucket)
     check_key(key)
     seconds = _expiry_seconds(expires_in)
-    if acl is not None and acl not in _ACLS:
-        raise ValueError(f"acl={acl!r} is not a canned ACL S3 knows: one of {sorted(_ACLS)}")
-    if sse is not None and sse not in _SSES:
-        raise ValueError(f"sse={sse!r} is not an encryption S3 knows: one of {sorted(_SSES)}")
+    # A URL signed with a value S3 does not know could never be used.
+    check_acl(acl)
+    check_sse(sse)
     params: dict[str, Any] = {"Bucket": bucket, "Key": key}
     headers: dict[str, str] = {}
     if tags:

@@ -64,18 +64,30 @@ class ObjectSummary:
     storage_class: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PutResult:
-    """What S3 answered to ``put_object``.
+    """What S3 answered to ``put_object`` or ``create_object``.
 
-    ``version_id`` is None unless the bucket is versioned.
+    ``version_id`` is None unless the bucket is versioned. ``checksum`` is
+    the object's checksum in S3's form when the write sent one
+    (``create_object`` does): base64, and for a multipart object the
+    composite checksum, ending in ``-<parts>``. It is shown only when set.
 
     >>> PutResult(etag="acbd18db", version_id=None).version_id is None
     True
+    >>> PutResult(etag="9b2cf535f2-2", version_id=None, checksum="otMqCw==-2")
+    PutResult(etag='9b2cf535f2-2', version_id=None, checksum='otMqCw==-2')
     """
 
     etag: str
     version_id: str | None
+    checksum: str | None = None
+
+    def __repr__(self) -> str:
+        shown = f"etag={self.etag!r}, version_id={self.version_id!r}"
+        if self.checksum is not None:
+            shown += f", checksum={self.checksum!r}"
+        return f"PutResult({shown})"
 
 
 @dataclass(frozen=True, slots=True)

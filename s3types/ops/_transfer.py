@@ -16,6 +16,7 @@ import threading
 from typing import IO, TYPE_CHECKING, Any, cast
 from urllib.parse import quote, urlencode
 
+from s3types._limits import MAX_PUT_SIZE, MIN_PART_SIZE
 from s3types._values import version_id_or_none
 from s3types.ops._results import CopyResult, unquote_etag
 
@@ -40,9 +41,8 @@ __all__ = [
     "multipart_copy",
 ]
 
-MIN_PART_SIZE = 5 * 1024 * 1024  # S3's smallest part, but for the last
 MULTIPART_UPLOAD_THRESHOLD = 8 * 1024 * 1024  # boto3's default multipart_threshold
-MULTIPART_COPY_THRESHOLD = 5 * 1024**3  # the largest object one CopyObject copies
+MULTIPART_COPY_THRESHOLD = MAX_PUT_SIZE  # the largest object one CopyObject copies
 _COPY_PART_SIZE = 512 * 1024 * 1024  # 5 TB in fewer than S3's 10,000 parts
 
 _CREATING_CALLS = frozenset({"put_object", "copy_object", "complete_multipart_upload"})

@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, overload
 
 from s3types._values import version_id_or_none
 from s3types.ops._body import upload_body
+from s3types.ops._choices import check_acl, check_sse
 from s3types.ops._metadata import check_metadata
 from s3types.ops._names import check_bucket, check_key, object_of, record_object_size
 from s3types.ops._results import CopyResult, DeleteResult, PutResult, unquote_etag
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from s3types import S3EventRecord
 
-__all__ = ["copy_object", "delete_object", "put_object"]
+__all__ = ["check_target", "copy_object", "delete_object", "put_object", "put_options"]
 
 _KMS = ("aws:kms", "aws:kms:dsse")
 
@@ -62,7 +63,8 @@ def put_object(
     ``tags`` are encoded so any text survives the trip; ``tags`` and
     ``metadata`` are checked against S3's rules first (``ValueError`` saying
     which entry is wrong). ``kms_key_id`` goes with ``sse="aws:kms"`` or
-    ``"aws:kms:dsse"`` only. There is deliberately no form taking a record:
+    ``"aws:kms:dsse"`` only; an ``acl`` or ``sse`` S3 does not know is a
+    ``ValueError`` naming the allowed values. There is deliberately no form taking a record:
     writing back to the key that triggered the event would trigger it again.
     Inside an ``s3_record_handler`` call, a write where that handler's own
     trigger fires is refused (``ValueError`` naming the trigger) unless
@@ -85,11 +87,60 @@ def put_object(
     ...                sse="aws:kms", kms_key_id="alias/reports").version_id is None
     True
     """
-    check_write("put_object", bucket, key, allow_retrigger=allow_retrigger)
-    check_bucket(bucket)
-    check_key(key)
+    check_target("put_object", bucket, key, allow_retrigger=allow_retrigger)
     threshold = checked_threshold(multipart_threshold, MULTIPART_UPLOAD_THRESHOLD)
     upload = upload_body(body)
+    options = put_options(
+        bucket,
+        key,
+        tags=tags,
+        metadata=metadata,
+        sse=sse,
+        kms_key_id=kms_key_id,
+        acl=acl,
+        content_type=content_type,
+    )
+    if upload.data is not None and len(upload.data) <= threshold:
+        options["Body"] = upload.data
+    elif upload.file is not None and upload.remaining is not None and upload.remaining <= threshold:
+        options["Body"] = upload.file
+    else:
+        file = upload.file if upload.file is not None else io.BytesIO(upload.data or b"")
+        extra = {name: value for name, value in options.items() if name not in ("Bucket", "Key")}
+        etag, version_id = managed_upload(client, file, bucket, key, extra, threshold=threshold)
+        return PutResult(etag=etag, version_id=version_id)
+    response = client.put_object(**options)
+    return PutResult(
+        etag=unquote_etag(response.get("ETag")),
+        version_id=version_id_or_none(response.get("VersionId")),
+    )
+
+
+def check_target(operation: str, bucket: str, key: str, *, allow_retrigger: bool) -> None:
+    """Refuse a write the loop guard forbids, or to a bucket or key S3 would refuse."""
+    check_write(operation, bucket, key, allow_retrigger=allow_retrigger)
+    check_bucket(bucket)
+    check_key(key)
+
+
+def put_options(
+    bucket: str,
+    key: str,
+    *,
+    tags: Mapping[str, str] | None,
+    metadata: Mapping[str, str] | None,
+    sse: ServerSideEncryptionType | None,
+    kms_key_id: str | None,
+    acl: ObjectCannedACLType | None,
+    content_type: str | None,
+) -> PutObjectRequestTypeDef:
+    """The PutObject request (without a body) for ``put_object``'s options, checked.
+
+    The same fields make a CreateMultipartUpload request: a multipart object
+    gets what one PutObject would have given it.
+    """
+    check_acl(acl)
+    check_sse(sse)
     options: PutObjectRequestTypeDef = {"Bucket": bucket, "Key": key}
     if tags:
         options["Tagging"] = encode_tags(tags)
@@ -108,20 +159,7 @@ def put_object(
         options["ACL"] = acl
     if content_type is not None:
         options["ContentType"] = content_type
-    if upload.data is not None and len(upload.data) <= threshold:
-        options["Body"] = upload.data
-    elif upload.file is not None and upload.remaining is not None and upload.remaining <= threshold:
-        options["Body"] = upload.file
-    else:
-        file = upload.file if upload.file is not None else io.BytesIO(upload.data or b"")
-        extra = {name: value for name, value in options.items() if name not in ("Bucket", "Key")}
-        etag, version_id = managed_upload(client, file, bucket, key, extra, threshold=threshold)
-        return PutResult(etag=etag, version_id=version_id)
-    response = client.put_object(**options)
-    return PutResult(
-        etag=unquote_etag(response.get("ETag")),
-        version_id=version_id_or_none(response.get("VersionId")),
-    )
+    return options
 
 
 @overload

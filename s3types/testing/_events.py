@@ -236,6 +236,7 @@ def via_eventbridge(event: S3EventDict, *, account: str = _ACCOUNT) -> EventBrid
         "resources": [f"arn:aws:s3:::{bucket}"],
         "detail": {
             "version": "0",
+            "event-version": "1.0",
             "bucket": {"name": bucket},
             "object": detail_object,
             "request-id": record.get("responseElements", {}).get("x-amz-request-id", "EXAMPLE"),

@@ -6,7 +6,9 @@ prefix and suffix), validated the way S3 validates a configuration.
 :func:`check_triggers` is S3's overlap rule; :func:`notification_configuration`
 and :func:`export_triggers` write the rule for S3, CloudFormation, SAM and
 Terraform; :func:`apply_triggers` merges it into a bucket's configuration,
-keeping every other rule.
+keeping every other rule and removing only the stale rules of its own owner
+(:func:`owner_of`). With ``via="eventbridge"`` the same triggers are
+delivered as EventBridge rules (:func:`event_pattern`), which may overlap.
 
 >>> from s3types.triggers import Trigger, check_triggers
 >>> jpg = Trigger("photos", prefix="uploads/", suffix=".jpg", id="jpg")
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
         parse_target,
         rules_of,
     )
+    from s3types.triggers._eventbridge.pattern import VIAS, Via, event_pattern
+    from s3types.triggers._eventbridge.plan import EventBridgePlan
     from s3types.triggers._export import (
         EXPORT_FORMATS,
         ExportFormat,
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
         sam_template,
     )
     from s3types.triggers._overlap import S3_AMBIGUOUS_MESSAGE, check_triggers, overlap
+    from s3types.triggers._owner import owner_of
 
 _LAZY = {
     "TriggerPlan": "._apply",
@@ -46,6 +51,10 @@ _LAZY = {
     "notification_configuration": "._configuration",
     "parse_target": "._configuration",
     "rules_of": "._configuration",
+    "EventBridgePlan": "._eventbridge.plan",
+    "VIAS": "._eventbridge.pattern",
+    "Via": "._eventbridge.pattern",
+    "event_pattern": "._eventbridge.pattern",
     "EXPORT_FORMATS": "._export",
     "ExportFormat": "._export",
     "export_triggers": "._export",
@@ -53,6 +62,7 @@ _LAZY = {
     "S3_AMBIGUOUS_MESSAGE": "._overlap",
     "check_triggers": "._overlap",
     "overlap": "._overlap",
+    "owner_of": "._owner",
 }
 
 
@@ -64,16 +74,21 @@ __all__ = [
     "EVENT_TYPES",
     "EXPORT_FORMATS",
     "S3_AMBIGUOUS_MESSAGE",
+    "VIAS",
+    "EventBridgePlan",
     "ExportFormat",
     "Trigger",
     "TriggerError",
     "TriggerPlan",
+    "Via",
     "apply_triggers",
     "check_triggers",
+    "event_pattern",
     "export_triggers",
     "loop_risks",
     "notification_configuration",
     "overlap",
+    "owner_of",
     "parse_target",
     "rules_of",
     "sam_template",

@@ -1,27 +1,44 @@
-"""``apply_triggers``: read a bucket's configuration, merge ours, check, write; return the plan."""
+"""``apply_triggers``: read the configuration, merge ours, check, write, read back; the plan."""
 
 from __future__ import annotations
 
-import json
+import random
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
-from s3types.triggers._configuration import Target, one_bucket, parse_target, rules_of
+from s3types.triggers._configuration import one_bucket, parse_target, rules_of
 from s3types.triggers._events import TriggerError
-from s3types.triggers._merge import merge_configuration
+from s3types.triggers._merge import Merge, merge_configuration
 from s3types.triggers._overlap import check_triggers
+from s3types.triggers._permission import (
+    PermissionState,
+    ensure_permission,
+    has_permission,
+)
 from s3types.triggers._trigger import Trigger
 
 if TYPE_CHECKING:
+    from mypy_boto3_events import EventBridgeClient
     from mypy_boto3_lambda import LambdaClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.type_defs import NotificationConfigurationTypeDef
+    from mypy_boto3_sqs import SQSClient
 
-__all__ = ["TriggerPlan", "apply_triggers"]
+    from s3types.triggers._eventbridge.pattern import Via
 
-PermissionState = Literal["added", "present", "not needed", "not checked", "to add"]
+__all__ = ["MAX_ATTEMPTS", "SETTLE_SECONDS", "TriggerPlan", "apply_triggers"]
+
+#: Writes one apply makes at most before it gives up on a configuration that
+#: another writer keeps changing (S3 has no conditional write for it).
+MAX_ATTEMPTS = 5
+#: How long after a write the configuration is read back (jittered 0.5x to
+#: 1.5x, doubled after each rewrite): a writer that read the configuration
+#: before ours landed writes within this time, and the read-back sees it.
+SETTLE_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -32,7 +49,10 @@ class TriggerPlan:
     triggers; ``kept`` includes every rule that is not ours. ``changed`` is
     false when the configuration already said what we want (nothing was
     written). ``previous`` and ``configuration`` are the documents before
-    and after. ``str(plan)`` is the readable plan the CLI prints.
+    and after. ``attempts`` is how many times the configuration was written:
+    more than one when another writer changed it between our write and the
+    read-back, and ours was merged into theirs again. ``str(plan)`` is the
+    readable plan the CLI prints.
     """
 
     bucket: str
@@ -47,6 +67,7 @@ class TriggerPlan:
     bucket_created: bool = False
     permission: PermissionState = "not needed"
     dry_run: bool = False
+    attempts: int = 0
 
     def __str__(self) -> str:
         lines = [f"bucket {self.bucket} -> {self.target_arn}"]
@@ -65,6 +86,11 @@ class TriggerPlan:
             lines.append("no changes: the bucket's configuration already says this")
         elif self.dry_run:
             lines.append("dry run: nothing written")
+        elif self.attempts > 1:
+            lines.append(
+                f"configuration written, {self.attempts} attempts: another writer changed it"
+                " meanwhile, and ours was merged into theirs again"
+            )
         else:
             lines.append("configuration written")
         return "\n".join(lines)
@@ -77,24 +103,48 @@ def read_configuration(s3_client: S3Client, bucket: str) -> dict[str, Any]:
     return response
 
 
-def _error_code(err: Exception) -> str | None:
-    # botocore's ClientError, told by its response: botocore is imported only by the caller.
-    response: object = getattr(err, "response", None)
-    if not isinstance(response, dict):
-        return None
-    error: Any = cast("dict[str, Any]", response).get("Error") or {}
-    return str(error.get("Code"))
+def _merged(current: dict[str, Any], ours: tuple[Trigger, ...], target_arn: str) -> Merge:
+    target = parse_target(target_arn)
+    bucket = cast("str", ours[0].bucket)
+    merge = merge_configuration(current, ours, target, bucket)
+    check_triggers(rules_of(merge.configuration, bucket))
+    return merge
 
 
-def _bucket_exists(s3_client: S3Client, bucket: str) -> bool:
-    try:
-        s3_client.head_bucket(Bucket=bucket)
-    except Exception as err:
-        code = _error_code(err)
-        if code in ("404", "NoSuchBucket", "NotFound"):
-            return False
-        raise
-    return True
+def _differs(merge: Merge) -> bool:
+    return bool(merge.added or merge.replaced or merge.removed)
+
+
+def _write_until_it_holds(
+    s3_client: S3Client, ours: tuple[Trigger, ...], target_arn: str, first: Merge
+) -> tuple[int, dict[str, Any]]:
+    """Write, read back, merge again while another writer's write dropped ours.
+
+    Returns the number of writes and the configuration read back last.
+
+    PutBucketNotificationConfiguration has no conditional form: two writers
+    that read the same configuration each write theirs, and the later one
+    drops the rule of the earlier. Every s3types writer reads back after a
+    jittered pause, so the one whose rule was dropped sees it and writes
+    again, merged into what is there now.
+    """
+    bucket = cast("str", ours[0].bucket)
+    merge = first
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        document = cast("NotificationConfigurationTypeDef", merge.configuration)
+        s3_client.put_bucket_notification_configuration(
+            Bucket=bucket, NotificationConfiguration=document
+        )
+        time.sleep(SETTLE_SECONDS * 2 ** (attempt - 1) * random.uniform(0.5, 1.5))
+        current = read_configuration(s3_client, bucket)
+        merge = _merged(current, ours, target_arn)
+        if not _differs(merge):
+            return attempt, current
+    raise TriggerError(
+        f"apply_triggers: bucket {bucket!r}'s notification configuration was changed by another"
+        f" writer after each of {MAX_ATTEMPTS} writes, and ours is not in it; find the other"
+        " writer (another deployment of the same triggers?) and apply again"
+    )
 
 
 def apply_triggers(
@@ -105,24 +155,65 @@ def apply_triggers(
     lambda_client: LambdaClient | None = None,
     create_bucket: bool = False,
     dry_run: bool = False,
+    owner: str | None = None,
+    via: Via = "notification",
+    events_client: EventBridgeClient | None = None,
+    sqs_client: SQSClient | None = None,
 ) -> TriggerPlan:
     """Make a bucket's notification configuration send these triggers to ``target_arn``.
 
     Reads the bucket's configuration, merges ours in by id (ours replaced,
     every other rule, the EventBridge setting and other target kinds kept
     exactly), checks the result with S3's overlap rule and the target
-    (FIFO refused) before anything is written, then writes it, once, only if
-    it changed: a second identical apply writes nothing and says so. For a
-    Lambda target with ``lambda_client`` given, the invoke permission for
-    s3.amazonaws.com (SourceArn and SourceAccount) is added first when
-    missing. ``create_bucket`` makes a missing bucket (S3's naming rules, the
-    client's region). ``dry_run`` computes the plan and writes nothing.
+    (FIFO refused) before anything is written, then writes it only if it
+    changed: a second identical apply writes nothing and says so. After the
+    write it reads the configuration back, and merges and writes again
+    (at most :data:`MAX_ATTEMPTS` times, jittered backoff) if another
+    writer's write dropped ours (``plan.attempts``).
+
+    ``owner`` (e.g. the handler's ``module:qualname``, see
+    :func:`~s3types.triggers.owner_of`) is given to every trigger that has
+    none: their derived rule ids carry it, and the rules of that owner sent
+    to this target that are no longer declared are removed. Without an
+    owner nothing is removed; rules of other owners never are.
+
+    For a Lambda target with ``lambda_client`` given, the invoke permission
+    for s3.amazonaws.com (SourceArn and SourceAccount) is added first when
+    missing. ``create_bucket`` makes a missing bucket (S3's naming rules,
+    the client's region). ``dry_run`` computes the plan and writes nothing.
+
+    ``via="eventbridge"`` delivers the same triggers through the bucket's
+    EventBridge delivery instead (``events_client`` needed): an EventBridge
+    rule per trigger (:func:`event_pattern`) on the default bus, sending to
+    the Lambda function (its permission for events.amazonaws.com, with the
+    rule as SourceArn, added with ``lambda_client``) or the SQS queue (a
+    policy statement for the rule merged into the queue's policy, with
+    ``sqs_client``); ``EventBridgeConfiguration`` merged into the bucket's
+    notification configuration, every other rule kept; the stale rules of
+    the same owners sent to this target removed. The plan is an
+    :class:`EventBridgePlan`.
 
     >>> plan = apply_triggers(s3, [Trigger("photos", prefix="uploads/")],  # doctest: +SKIP
-    ...                       "arn:aws:sqs:us-east-1:123456789012:uploads")
+    ...                       "arn:aws:sqs:us-east-1:123456789012:uploads", owner="app:on_upload")
     >>> plan.changed  # doctest: +SKIP
     True
     """
+    from s3types.triggers._eventbridge.pattern import check_via
+
+    if check_via(via, "apply_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge.apply import apply_via_eventbridge
+
+        return apply_via_eventbridge(
+            s3_client,
+            triggers,
+            target_arn,
+            events_client=events_client,
+            lambda_client=lambda_client,
+            sqs_client=sqs_client,
+            create_bucket=create_bucket,
+            dry_run=dry_run,
+            owner=owner,
+        )
     target = parse_target(target_arn)
     ours = tuple(triggers)
     bucket = one_bucket(ours)
@@ -131,14 +222,20 @@ def apply_triggers(
             "apply_triggers: no trigger names a bucket; give Trigger(bucket, ...) or"
             " s3_record_handler(bucket=...)"
         )
-    ours = tuple(trigger.with_bucket(bucket) for trigger in ours)
+    ours = tuple(
+        trigger.with_bucket(bucket)
+        if owner is None or trigger.owner is not None
+        else trigger.with_bucket(bucket).replace(owner=owner)
+        for trigger in ours
+    )
     created = False
-    if not _bucket_exists(s3_client, bucket):
+    if not bucket_exists(s3_client, bucket):
         if not create_bucket:
             raise TriggerError(
                 f"apply_triggers: bucket {bucket!r} does not exist; create it, or pass"
-                " create_bucket=True"
+                " create_bucket=True (--create-bucket)"
             )
+        check_new_bucket_name(bucket)
         created = True
         previous: dict[str, Any] = {}
         region = s3_client.meta.region_name or "us-east-1"
@@ -151,24 +248,22 @@ def apply_triggers(
             f"apply_triggers: target {target.arn!r} is in {target.region}, bucket {bucket!r} in"
             f" {region}: S3 notifies only targets in the bucket's own region"
         )
-    merge = merge_configuration(previous, ours, target, bucket)
-    check_triggers(rules_of(merge.configuration, bucket))
-    changed = bool(merge.added or merge.replaced or merge.removed) or created
+    merge = _merged(previous, ours, target.arn)
+    changed = _differs(merge) or created
     permission: PermissionState = "not needed"
     if target.kind == "lambda":
         permission = "not checked" if lambda_client is None else "present"
+    attempts = 0
+    configuration = merge.configuration
     if not dry_run:
         if created:
             make_bucket(s3_client, bucket)
         if lambda_client is not None and target.kind == "lambda":
-            permission = _ensure_permission(lambda_client, target, bucket)
-        if changed:
-            document = cast("NotificationConfigurationTypeDef", merge.configuration)
-            s3_client.put_bucket_notification_configuration(
-                Bucket=bucket, NotificationConfiguration=document
-            )
+            permission = ensure_permission(lambda_client, target, bucket)
+        if _differs(merge):
+            attempts, configuration = _write_until_it_holds(s3_client, ours, target.arn, merge)
     elif lambda_client is not None and target.kind == "lambda":
-        permission = "present" if _has_permission(lambda_client, target, bucket) else "to add"
+        permission = "present" if has_permission(lambda_client, target, bucket) else "to add"
     return TriggerPlan(
         bucket=bucket,
         target_arn=target.arn,
@@ -178,53 +273,9 @@ def apply_triggers(
         kept=merge.kept,
         changed=changed,
         previous=previous,
-        configuration=merge.configuration,
+        configuration=configuration,
         bucket_created=created,
         permission=permission,
         dry_run=dry_run,
+        attempts=attempts,
     )
-
-
-def _statement_id(bucket: str) -> str:
-    # Lambda's StatementId is [a-zA-Z0-9-_.]{1,100}; bucket names fit.
-    return f"s3types-{bucket}"[:100]
-
-
-def _has_permission(lambda_client: LambdaClient, target: Target, bucket: str) -> bool:
-    try:
-        policy: Any = json.loads(lambda_client.get_policy(FunctionName=target.arn)["Policy"])
-    except Exception as err:
-        if _error_code(err) == "ResourceNotFoundException":
-            return False  # no policy yet (or no function: add_permission will say which)
-        raise
-    source_arn = f"arn:{target.partition}:s3:::{bucket}"
-    statement: Any
-    for statement in policy.get("Statement", []):
-        principal: Any = statement.get("Principal")
-        service: Any = principal
-        if isinstance(principal, dict):
-            service = cast("dict[str, Any]", principal).get("Service")
-        condition: Any = statement.get("Condition") or {}
-        arn_like: Any = condition.get("ArnLike") or {}
-        if (
-            statement.get("Effect", "Allow") == "Allow"
-            and service == "s3.amazonaws.com"
-            and statement.get("Action") in ("lambda:InvokeFunction", "lambda:*")
-            and arn_like.get("AWS:SourceArn") == source_arn
-        ):
-            return True
-    return False
-
-
-def _ensure_permission(lambda_client: LambdaClient, target: Target, bucket: str) -> PermissionState:
-    if _has_permission(lambda_client, target, bucket):
-        return "present"
-    lambda_client.add_permission(
-        FunctionName=target.arn,
-        StatementId=_statement_id(bucket),
-        Action="lambda:InvokeFunction",
-        Principal="s3.amazonaws.com",
-        SourceArn=f"arn:{target.partition}:s3:::{bucket}",
-        SourceAccount=target.account,
-    )
-    return "added"

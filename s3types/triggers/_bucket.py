@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from s3types._bucket_names import broken_rule, is_new_bucket_name
 from s3types.triggers._events import TriggerError
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-__all__ = ["check_new_bucket_name", "create_bucket"]
-
-_ALLOWED = re.compile(r"[a-z0-9][a-z0-9.-]*[a-z0-9]")
-_IP_ADDRESS = re.compile(r"\d{1,3}(\.\d{1,3}){3}")
-# Reserved by S3 for access points, Object Lambda, directory buckets, S3 Tables.
-_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
-_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
+__all__ = ["bucket_exists", "check_new_bucket_name", "create_bucket", "error_code"]
 
 
 def check_new_bucket_name(name: str) -> None:
@@ -32,24 +26,10 @@ def check_new_bucket_name(name: str) -> None:
     >>> check_new_bucket_name("Photo_Uploads")
     Traceback (most recent call last):
     ...
-    s3types.triggers.TriggerError: cannot create bucket 'Photo_Uploads': only lowercase ...
+    s3types.triggers.TriggerError: cannot create bucket 'Photo_Uploads': it may contain only ...
     """
-    problem = None
-    if not 3 <= len(name) <= 63:
-        problem = f"a bucket name has 3 to 63 characters, this one {len(name)}"
-    elif not _ALLOWED.fullmatch(name):
-        problem = (
-            "only lowercase letters, digits, dots and hyphens, beginning and ending with a"
-            " letter or digit"
-        )
-    elif ".." in name:
-        problem = "two dots may not be adjacent"
-    elif _IP_ADDRESS.fullmatch(name):
-        problem = "a bucket name may not look like an IP address"
-    elif name.startswith(_RESERVED_PREFIXES) or name.endswith(_RESERVED_SUFFIXES):
-        problem = "S3 reserves that prefix or suffix"
-    if problem is not None:
-        raise TriggerError(f"cannot create bucket {name[:100]!r}: {problem}")
+    if not is_new_bucket_name(name):
+        raise TriggerError(f"cannot create bucket {name[:100]!r}: {broken_rule(name)}")
 
 
 def create_bucket(s3_client: S3Client, name: str) -> None:
@@ -61,3 +41,24 @@ def create_bucket(s3_client: S3Client, name: str) -> None:
     else:
         configuration: Any = {"LocationConstraint": region}
         s3_client.create_bucket(Bucket=name, CreateBucketConfiguration=configuration)
+
+
+def error_code(err: Exception) -> str | None:
+    """The error code of a botocore ``ClientError`` (told by its response), else None."""
+    # botocore is imported only by the caller.
+    response: object = getattr(err, "response", None)
+    if not isinstance(response, dict):
+        return None
+    error: Any = cast("dict[str, Any]", response).get("Error") or {}
+    return str(error.get("Code"))
+
+
+def bucket_exists(s3_client: S3Client, bucket: str) -> bool:
+    """Whether ``bucket`` exists (HeadBucket: not found is False, any other error is raised)."""
+    try:
+        s3_client.head_bucket(Bucket=bucket)
+    except Exception as err:
+        if error_code(err) in ("404", "NoSuchBucket", "NotFound"):
+            return False
+        raise
+    return True

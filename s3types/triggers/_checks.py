@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
+from s3types._bucket_names import DIRECTORY_BUCKET_SUFFIX, LEGACY_BUCKET_CHARS
+from s3types._values import check_bucket_name
 from s3types.triggers._events import TriggerError
 
 __all__ = ["check_bucket", "check_filter"]
 
 _MAX_FILTER_BYTES = 1024
+# What XML 1.0 (the format of S3's configuration documents) cannot carry: C0
+# controls but tab, LF and CR; surrogates (in a str, always unpaired); U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def check_filter(value: object, field: str, where: str) -> str | None:
-    """A prefix or suffix S3 can use (literal, at most 1,024 bytes), ``""`` as None."""
+    """A prefix or suffix S3 can use (literal, XML characters, at most 1,024 bytes), ``""`` as None.
+
+    >>> check_filter("in/" + chr(0), "prefix", "Trigger")
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: Trigger: prefix holds U+0000 at position 3, a character S3's ...
+    """
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -21,6 +34,12 @@ def check_filter(value: object, field: str, where: str) -> str | None:
             f" is literal text the key must {'start' if field == 'prefix' else 'end'} with;"
             f" write {field}={value.replace('*', '')[:100]!r}"
         )
+    bad = _NOT_XML.search(value)
+    if bad is not None:
+        raise TriggerError(
+            f"{where}: {field} holds U+{ord(bad.group()):04X} at position {bad.start()}, a"
+            " character S3's XML configuration cannot carry (S3 answers 500): remove it"
+        )
     if len(value.encode("utf-8", "surrogatepass")) > _MAX_FILTER_BYTES:
         raise TriggerError(
             f"{where}: {field} is {len(value.encode('utf-8', 'surrogatepass')):,} bytes of UTF-8,"
@@ -29,15 +48,49 @@ def check_filter(value: object, field: str, where: str) -> str | None:
     return value
 
 
+_BUCKET_ARN = re.compile(r"arn:aws[a-z-]*:s3:::([^/]+)(/.*)?", re.ASCII | re.DOTALL)
+
+
 def check_bucket(bucket: object, where: str) -> str | None:
-    """A bucket name as a trigger names it (None: any bucket); not a URL, not a key."""
+    """A bucket name as a trigger names it (None: any bucket): one S3 can hold, with notifications.
+
+    Not a URL, an ARN or a key; S3's characters (legacy names' uppercase and
+    ``_`` included); not a directory bucket, which sends no notifications.
+
+    >>> check_bucket("arn:aws:s3:::photos", "Trigger")
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: Trigger: 'arn:aws:s3:::photos' is an ARN: ... write 'photos'
+    """
     if bucket is None:
         return None
     if not isinstance(bucket, str):
         raise TypeError(f"{where}: bucket must be a string or None, got {type(bucket).__name__}")
-    if not bucket or len(bucket) > 255 or "/" in bucket or bucket != bucket.strip():
+    arn = _BUCKET_ARN.fullmatch(bucket)
+    if arn is not None:
+        raise TriggerError(
+            f"{where}: {bucket[:200]!r} is an ARN: a trigger names its bucket by name;"
+            f" write {arn.group(1)[:200]!r}"
+        )
+    if not bucket or "/" in bucket or bucket.startswith("arn:"):
         raise TriggerError(
             f"{where}: {bucket[:100]!r} is not a bucket name (give the name alone,"
-            " no 's3://' and no key)"
+            " no 's3://', no ARN and no key)"
+        )
+    try:
+        check_bucket_name(bucket)
+    except ValueError:
+        bad = ", ".join(repr(c) for c in sorted(set(bucket) - LEGACY_BUCKET_CHARS)[:10])
+        raise TriggerError(
+            f"{where}: {bucket[:100]!r} is not a bucket name: "
+            + (f"it contains {bad}; " if bad else f"it is {len(bucket)} characters long; ")
+            + "bucket names (legacy ones included) are at most 255 letters, digits, '.', '-'"
+            " and '_'. Give the bucket's exact name, as S3 lists it"
+        ) from None
+    if bucket.endswith(DIRECTORY_BUCKET_SUFFIX):
+        raise TriggerError(
+            f"{where}: {bucket[:100]!r} is a directory bucket (S3 Express One Zone), and directory"
+            " buckets send no event notifications; to run a function over its objects use"
+            " S3 Batch Operations (`s3types backfill`)"
         )
     return bucket

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -44,45 +45,93 @@ class Target:
     name: str
 
 
-def parse_target(arn: object) -> Target:
-    """Read a target ARN, refusing what S3 cannot notify (FIFO queues and topics, other services).
+# The parts of an ARN as S3 checks a destination: botocore's Lambda model gives
+# the region and function patterns; SQS queue names are 1-80 and SNS topic
+# names 1-256 letters, digits, "-" and "_" (".fifo" at the end for FIFO ones).
+_PARTITION = re.compile(r"aws(?:-[a-z]+)*", re.ASCII)
+_REGION = re.compile(r"(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d", re.ASCII)
+_ACCOUNT = re.compile(r"\d{12}", re.ASCII)
+_FUNCTION = re.compile(
+    r"function:(?P<name>[A-Za-z0-9_-]{1,64})(?::(?P<qualifier>\$LATEST|[A-Za-z0-9_-]{1,128}))?",
+    re.ASCII,
+)
+_NAMES = {
+    "sqs": re.compile(r"[A-Za-z0-9_-]{1,80}(?:\.fifo)?", re.ASCII),
+    "sns": re.compile(r"[A-Za-z0-9_-]{1,256}(?:\.fifo)?", re.ASCII),
+}
+_EXAMPLE = "e.g. 'arn:aws:sqs:us-east-1:123456789012:uploads'"
 
-    >>> parse_target("arn:aws:lambda:us-east-1:123456789012:function:thumbnails").kind
-    'lambda'
+
+def _wrong(arn: str, part: str) -> TriggerError:
+    return TriggerError(f"target {arn[:200]!r}: {part}")
+
+
+def parse_target(arn: object) -> Target:
+    """Read a target ARN as S3 checks it, refusing what S3 cannot notify (FIFO, other services).
+
+    Partition, service, region, a 12-digit account and a valid name must be
+    there; a Lambda function may carry a version or alias qualifier.
+
+    >>> parse_target("arn:aws:lambda:us-east-1:123456789012:function:thumbnails:live").name
+    'thumbnails'
     >>> parse_target("arn:aws:sqs:us-east-1:123456789012:jobs.fifo")
     Traceback (most recent call last):
     ...
     s3types.triggers.TriggerError: target '...:jobs.fifo' is a FIFO queue: S3 event ...
+    >>> parse_target("arn:aws:sqs:::q")
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: target 'arn:aws:sqs:::q': the region is missing ...
     """
     if not isinstance(arn, str):
         raise TypeError(f"target_arn must be an ARN string, got {type(arn).__name__}")
     parts = arn.split(":", 5)
-    if len(parts) != 6 or parts[0] != "arn" or not parts[5]:
+    if len(parts) != 6 or parts[0] != "arn":
         raise TriggerError(
             f"target {arn[:200]!r} is not an ARN: give the ARN of a Lambda function, an SQS queue"
-            " or an SNS topic, e.g. 'arn:aws:sqs:us-east-1:123456789012:uploads'"
+            f" or an SNS topic, {_EXAMPLE}"
         )
     _, partition, service, region, account, resource = parts
-    if service == "lambda":
-        kind: TargetKind = "lambda"
-        pieces = resource.split(":")
-        if pieces[0] != "function" or len(pieces) not in (2, 3):
-            raise TriggerError(f"target {arn!r} is not a Lambda function ARN ('...:function:NAME')")
-        name = pieces[1]
-    elif service in ("sqs", "sns"):
-        kind = cast("TargetKind", service)
+    if service not in ("lambda", "sqs", "sns"):
+        raise TriggerError(
+            f"target {arn[:200]!r} is a {service[:50]!r} ARN: S3 notifies Lambda functions, SQS"
+            " queues and SNS topics only (use EventBridge for other targets)"
+        )
+    kind: TargetKind = "lambda" if service == "lambda" else "sqs" if service == "sqs" else "sns"
+    if not _PARTITION.fullmatch(partition):
+        raise _wrong(
+            arn, f"the partition {partition[:50]!r} is not one of AWS's (aws, aws-cn, ...)"
+        )
+    if not _REGION.fullmatch(region):
+        what = "is missing" if not region else f"{region[:50]!r} is not a region"
+        raise _wrong(arn, f"the region {what} (e.g. us-east-1): S3 notifies targets in its region")
+    if not _ACCOUNT.fullmatch(account):
+        what = "is missing" if not account else f"{account[:50]!r} is not 12 digits"
+        raise _wrong(arn, f"the account {what}: give the 12-digit account id")
+    if kind == "lambda":
+        function = _FUNCTION.fullmatch(resource)
+        if function is None:
+            raise _wrong(
+                arn,
+                f"not a Lambda function ARN: {resource[:100]!r} is not 'function:NAME' or"
+                " 'function:NAME:VERSION_OR_ALIAS' (NAME: 1-64 letters, digits, '-' and '_')",
+            )
+        name = function.group("name")
+    else:
         name = resource
+        if not _NAMES[kind].fullmatch(name):
+            what = "queue" if kind == "sqs" else "topic"
+            raise _wrong(
+                arn,
+                f"{name[:100]!r} is not an {kind.upper()} {what} name (letters, digits, '-' and"
+                f" '_', up to {80 if kind == 'sqs' else 256})",
+            )
         if name.endswith(".fifo"):
             what = "queue" if kind == "sqs" else "topic"
             raise TriggerError(
                 f"target {arn!r} is a FIFO {what}: S3 event notifications cannot go to FIFO"
                 f" queues or topics; use a standard {what} (or EventBridge)"
             )
-    else:
-        raise TriggerError(
-            f"target {arn[:200]!r} is a {service!r} ARN: S3 notifies Lambda functions, SQS"
-            " queues and SNS topics only (use EventBridge for other targets)"
-        )
     return Target(arn, kind, partition, region, account, name)
 
 

@@ -2,46 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+from typing import Any
+
+from s3types._catalog import EVENT_TYPES, WILDCARD_CATEGORIES
+
 __all__ = ["EVENT_TYPES", "TriggerError", "check_event_type", "event_types_intersect"]
 
-# botocore's S3 model (shape "Event"), the list S3 validates a configuration
-# against; the user guide's "Supported event types" page is a subset of it.
-EVENT_TYPES: tuple[str, ...] = (
-    "s3:IntelligentTiering",
-    "s3:LifecycleExpiration:*",
-    "s3:LifecycleExpiration:Delete",
-    "s3:LifecycleExpiration:DeleteMarkerCreated",
-    "s3:LifecycleTransition",
-    "s3:ObjectAcl:Put",
-    "s3:ObjectAnnotation:*",
-    "s3:ObjectAnnotation:Delete",
-    "s3:ObjectAnnotation:Put",
-    "s3:ObjectCreated:*",
-    "s3:ObjectCreated:CompleteMultipartUpload",
-    "s3:ObjectCreated:Copy",
-    "s3:ObjectCreated:Post",
-    "s3:ObjectCreated:Put",
-    "s3:ObjectRemoved:*",
-    "s3:ObjectRemoved:Delete",
-    "s3:ObjectRemoved:DeleteMarkerCreated",
-    "s3:ObjectRestore:*",
-    "s3:ObjectRestore:Completed",
-    "s3:ObjectRestore:Delete",
-    "s3:ObjectRestore:Post",
-    "s3:ObjectRetention:Put",
-    "s3:ObjectTagging:*",
-    "s3:ObjectTagging:Delete",
-    "s3:ObjectTagging:Put",
-    "s3:ReducedRedundancyLostObject",
-    "s3:Replication:*",
-    "s3:Replication:OperationFailedReplication",
-    "s3:Replication:OperationMissedThreshold",
-    "s3:Replication:OperationNotTracked",
-    "s3:Replication:OperationReplicatedAfterThreshold",
-)
+# The one catalog of S3's event types (botocore's S3 model, shape "Event", is
+# the list S3 validates a configuration against; a test holds the two together).
 _ACCEPTED = frozenset(EVENT_TYPES)
 _BY_LOWER = {name.lower(): name for name in EVENT_TYPES}
-_WILDCARD_CATEGORIES = frozenset(name[3:-2] for name in EVENT_TYPES if name.endswith(":*"))
+# A name S3 may add later: "s3:Category", "s3:Category:Action" or "s3:Category:*".
+_WELL_FORMED = r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?"
 
 
 class TriggerError(ValueError):
@@ -69,25 +43,60 @@ def check_event_type(name: object, where: str) -> str:
     if not isinstance(name, str):
         raise TypeError(f"{where}: event type {name!r} is not a string")
     full = name if name.startswith("s3:") else "s3:" + name
-    if full in _ACCEPTED:
+    if full in _ACCEPTED or _known_to_botocore(full):
         return full
     shown = repr(name) if len(name) <= 100 else repr(name[:100]) + "..."
     hint = ""
     if name in ("*", "s3:*"):
         hint = "; S3 has no catch-all: list the categories, e.g. 's3:ObjectCreated:*'"
-    elif full[3:] in _WILDCARD_CATEGORIES:
+    elif full[3:] in WILDCARD_CATEGORIES:
         hint = f"; S3 names these with an action: write {full + ':*'!r} for all of them"
     elif full.lower() in _BY_LOWER:
         hint = f"; event types are case-sensitive: write {_BY_LOWER[full.lower()]!r}"
     else:
         import difflib  # only on this error path: it costs import time
 
-        closest = difflib.get_close_matches(full[:200], EVENT_TYPES, n=1, cutoff=0.0)
+        # The botocore model's names too, when this name made us read it.
+        known = sorted({*EVENT_TYPES, *(_BOTOCORE_EVENT_TYPES[0] if _BOTOCORE_EVENT_TYPES else ())})
+        closest = difflib.get_close_matches(full[:200], known, n=1, cutoff=0.0)
         if closest:
             hint = f"; did you mean {closest[0]!r}?"
     raise TriggerError(
         f"{where}: {shown} is not an event type S3 accepts in a notification configuration{hint}"
     )
+
+
+def _known_to_botocore(full: str) -> bool:
+    """True when the installed botocore's S3 model lists a type this catalog does not know yet.
+
+    S3 accepts it, so a trigger may name it before s3types learns it. Only a
+    well-formed name not in the catalog gets here: botocore is never imported
+    for a known one (that would cost a cold start about 100 ms).
+    """
+    if len(full) > 200 or not re.fullmatch(_WELL_FORMED, full):
+        return False
+    return full in _botocore_event_types()
+
+
+_BOTOCORE_EVENT_TYPES: list[frozenset[str]] = []
+
+
+def _botocore_event_types() -> frozenset[str]:
+    if not _BOTOCORE_EVENT_TYPES:
+        names: frozenset[str] = frozenset()
+        try:
+            # Typed as Any: botocore is optional here, and its stubs may be absent.
+            session: Any = importlib.import_module("botocore.session")
+        except ImportError:  # no botocore: nothing more to know
+            session = None
+        if session is not None:
+            try:
+                shape = session.Session().get_service_model("s3").shape_for("Event")
+                names = frozenset(str(name) for name in getattr(shape, "enum", ()) or ())
+            except Exception:  # a broken or partial botocore data folder
+                names = frozenset()
+        _BOTOCORE_EVENT_TYPES.append(names)
+    return _BOTOCORE_EVENT_TYPES[0]
 
 
 def _scope(event_type: str) -> tuple[str, str | None]:

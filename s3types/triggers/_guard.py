@@ -20,6 +20,7 @@ _RUNNING: ContextVar[tuple[Trigger, ...]] = ContextVar("s3types_running_triggers
 # A write makes one of these, depending on its size and how the client sends it.
 _WRITE_EVENTS = {
     "put_object": ("ObjectCreated:Put", "ObjectCreated:CompleteMultipartUpload"),
+    "create_object": ("ObjectCreated:Put", "ObjectCreated:CompleteMultipartUpload"),
     "copy_object": ("ObjectCreated:Copy", "ObjectCreated:CompleteMultipartUpload"),
 }
 

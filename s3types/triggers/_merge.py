@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from s3types.triggers._configuration import SECTIONS, Target, filter_values, rule_document
+from s3types.triggers._owner import may_remove, ownerless_form
 from s3types.triggers._trigger import Trigger
 
 __all__ = ["Merge", "merge_configuration"]
-
-# Rules this package wrote without an id the user chose carry this prefix.
-DERIVED_ID_PREFIX = "s3types-"
 
 
 @dataclass(frozen=True)
@@ -45,13 +43,17 @@ def merge_configuration(
     """Put ``triggers`` (sent to ``target``) into ``existing``, everything else kept as it was.
 
     A rule whose id is one of ours is ours: kept when it already says what we
-    want (its dict untouched), else replaced. A rule with a derived id
-    (``s3types-...``) sent to the same target that we no longer declare is
-    removed. Every other rule, the EventBridge setting and any other key are
-    kept exactly (the same values, in the same order).
+    want (its dict untouched), else replaced. A rule sent to the same target
+    whose derived id carries the owner of one of our triggers, and that we
+    no longer declare, is stale and removed (:func:`may_remove`); an
+    owner-less derived rule (the form written before owners) that is one of
+    ours to the same target is taken over (replaced by our owned id). Every
+    other rule (other owners', ids chosen by hand, owner-less ones), the
+    EventBridge setting and any other key are kept exactly (the same
+    values, in the same order).
 
     >>> from s3types.triggers._configuration import parse_target
-    >>> target = parse_target("arn:aws:sqs:us-east-1:1:q")
+    >>> target = parse_target("arn:aws:sqs:us-east-1:123456789012:q")
     >>> merge = merge_configuration({"EventBridgeConfiguration": {}}, (Trigger("b", id="a"),),
     ...                             target, "b")
     >>> [t.id for t in merge.added], sorted(merge.configuration)
@@ -59,8 +61,14 @@ def merge_configuration(
     """
     wanted = {trigger.rule_id: rule_document(trigger, target) for trigger in triggers}
     ours = {trigger.rule_id: trigger for trigger in triggers}
-    _, our_arn_key = SECTIONS[target.kind]
-    our_section, _ = SECTIONS[target.kind]
+    our_section, our_arn_key = SECTIONS[target.kind]
+    owners = {trigger.owner for trigger in triggers if trigger.owner is not None}
+    # Our owned ids by the owner-less id the same rule had before owners.
+    taken_over = {
+        ownerless_form(rule_id): rule_id
+        for rule_id, trigger in ours.items()
+        if trigger.owner is not None and trigger.id is None
+    }
     result: dict[str, Any] = {}
     replaced: list[Trigger] = []
     removed: list[Trigger] = []
@@ -87,10 +95,15 @@ def merge_configuration(
                         continue
                 placed.add(rule_id)
             elif (
-                isinstance(rule_id, str)
-                and rule_id.startswith(DERIVED_ID_PREFIX)
-                and rule.get(our_arn_key) == target.arn
+                name == our_section
+                and rule_id in taken_over
+                and taken_over[rule_id] not in placed
+                and _same_rule(rule, wanted[taken_over[rule_id]])
             ):
+                rules.append(wanted[taken_over[rule_id]])
+                replaced.append(ours[taken_over[rule_id]])
+                placed.add(taken_over[rule_id])
+            elif may_remove(rule_id, owners) and rule.get(our_arn_key) == target.arn:
                 removed.append(_as_trigger(rule, bucket))
             else:
                 rules.append(copy.deepcopy(rule))

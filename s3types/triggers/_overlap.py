@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from s3types.triggers._eventbridge.pattern import Via, check_via
 from s3types.triggers._events import TriggerError, event_category, event_types_intersect
 from s3types.triggers._trigger import Trigger
 
@@ -68,21 +69,32 @@ def overlap(first: Trigger, second: Trigger) -> str | None:
 
 
 def _message(first: Trigger, second: Trigger, how: str) -> str:
-    return (
+    from s3types.triggers._eventbridge.pattern import eventbridge_refusal
+
+    message = (
         f"rules {first} and {second} overlap: {how}. S3 refuses such a configuration"
         f' ("{S3_AMBIGUOUS_MESSAGE}"): give them event types that do not intersect, or'
         " prefixes of which neither starts the other, or suffixes of which neither ends the other"
     )
+    if eventbridge_refusal(first) is None and eventbridge_refusal(second) is None:
+        message += (
+            "; or deliver them through EventBridge (via='eventbridge'), where rules may"
+            " overlap and each target gets every event its rule matches"
+        )
+    return message
 
 
-def check_triggers(triggers: Iterable[Trigger]) -> None:
+def check_triggers(triggers: Iterable[Trigger], *, via: Via = "notification") -> None:
     """Raise :class:`TriggerError` when two rules overlap the way S3 rejects.
 
     Give our triggers together with the rules already in a bucket's
     configuration (:func:`s3types.triggers.rules_of`) to learn before any
     write whether S3 will take the result. The error names both rules, the
-    overlap, and quotes S3's own wording. Rules on different buckets never
-    overlap. Sorting by prefix (and by reversed suffix) keeps this near
+    overlap, and quotes S3's own wording (and, when EventBridge can carry
+    both, suggests ``via="eventbridge"``). Rules on different buckets never
+    overlap. With ``via="eventbridge"`` nothing overlaps (EventBridge rules
+    are independent): each trigger is only checked to have event types S3
+    sends to EventBridge. Sorting by prefix (and by reversed suffix) keeps this near
     linear for rules that do not overlap.
 
     >>> check_triggers([Trigger("b", prefix="images/"), Trigger("b", prefix="logs/")])
@@ -92,6 +104,14 @@ def check_triggers(triggers: Iterable[Trigger]) -> None:
     ...
     s3types.triggers.TriggerError: rules one (...) and two (...) overlap: ...
     """
+    if check_via(via, "check_triggers") == "eventbridge":
+        from s3types.triggers._eventbridge.pattern import eventbridge_refusal
+
+        for trigger in triggers:
+            refusal = eventbridge_refusal(trigger)
+            if refusal is not None:
+                raise TriggerError(refusal)
+        return
     groups: dict[tuple[str | None, str], list[Trigger]] = defaultdict(list)
     unbound: list[Trigger] = []
     position: dict[int, int] = {}

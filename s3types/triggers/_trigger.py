@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from s3types._catalog import ALL_EVENT_TYPES
 from s3types.triggers._checks import check_bucket, check_filter
 from s3types.triggers._events import TriggerError, check_event_type
 
@@ -14,21 +15,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
-# Every event S3 sends: one wildcard per category, and the names without one.
-ALL_EVENT_TYPES: tuple[str, ...] = (
-    "s3:IntelligentTiering",
-    "s3:LifecycleExpiration:*",
-    "s3:LifecycleTransition",
-    "s3:ObjectAcl:Put",
-    "s3:ObjectAnnotation:*",
-    "s3:ObjectCreated:*",
-    "s3:ObjectRemoved:*",
-    "s3:ObjectRestore:*",
-    "s3:ObjectRetention:Put",
-    "s3:ObjectTagging:*",
-    "s3:ReducedRedundancyLostObject",
-    "s3:Replication:*",
-)
 # What an existing configuration may hold that this release does not know yet.
 _WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
 
@@ -43,8 +29,12 @@ class Trigger:
     and ``suffix`` are literal (S3 has no globs), compared with the decoded
     key. ``bucket=None`` matches any bucket at run time (a handler declared
     without ``bucket=``); it cannot be applied to S3 until a bucket is given
-    (:meth:`with_bucket`). ``id`` names the rule in the bucket's
-    configuration; without one a stable id is derived (:attr:`rule_id`).
+    (:meth:`with_bucket`); a name no bucket can have, or a directory bucket
+    (no event notifications), is refused. ``id`` names the rule in the
+    bucket's configuration; without one a stable id is derived from the rule
+    and ``owner`` (:attr:`rule_id`): who the rule belongs to, usually the
+    handler's ``module:qualname``, so an apply removes only its own owner's
+    stale rules.
 
     >>> trigger = Trigger("photos", prefix="uploads/", suffix=".jpg")
     >>> trigger.events
@@ -57,7 +47,7 @@ class Trigger:
     s3types.triggers.TriggerError: Trigger: prefix 'uploads/*' contains '*', but S3 has...
     """
 
-    __slots__ = ("_categories", "_names", "bucket", "events", "id", "prefix", "suffix")
+    __slots__ = ("_categories", "_names", "bucket", "events", "id", "owner", "prefix", "suffix")
 
     _names: frozenset[str]
     _categories: frozenset[str]
@@ -66,6 +56,7 @@ class Trigger:
     prefix: str | None
     suffix: str | None
     id: str | None
+    owner: str | None
 
     def __init__(
         self,
@@ -75,8 +66,9 @@ class Trigger:
         prefix: str | None = None,
         suffix: str | None = None,
         id: str | None = None,
+        owner: str | None = None,
     ) -> None:
-        self._validate("Trigger", bucket, events, prefix, suffix, id)
+        self._validate("Trigger", bucket, events, prefix, suffix, id, owner)
 
     @classmethod
     def checked(
@@ -97,7 +89,7 @@ class Trigger:
         s3types.triggers.TriggerError: my_decorator: 's3:ObjectCreate:*' is not ...
         """
         trigger = cls.__new__(cls)
-        trigger._validate(where, bucket, events, prefix, suffix, None)
+        trigger._validate(where, bucket, events, prefix, suffix, None, None)
         return trigger
 
     def _validate(
@@ -108,6 +100,7 @@ class Trigger:
         prefix: object,
         suffix: object,
         id: object,
+        owner: object,
     ) -> None:
         if isinstance(events, str):
             raise TypeError(
@@ -127,12 +120,17 @@ class Trigger:
             )
         if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
             raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
+        if owner is not None and (not isinstance(owner, str) or not owner):
+            raise TriggerError(
+                f"{where}: owner must be a non-empty string (e.g. the handler's module:qualname)"
+            )
         self._set(
             check_bucket(bucket, where),
             checked,
             check_filter(prefix, "prefix", where),
             check_filter(suffix, "suffix", where),
             id,
+            owner,
         )
 
     def _set(
@@ -142,6 +140,7 @@ class Trigger:
         prefix: str | None,
         suffix: str | None,
         rule_id: str | None,
+        owner: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "bucket", bucket)
@@ -149,6 +148,7 @@ class Trigger:
         setter(self, "prefix", prefix)
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
+        setter(self, "owner", owner)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -199,7 +199,7 @@ class Trigger:
         raise AttributeError("Trigger is frozen")
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.bucket, self.events, self.prefix, self.suffix, self.id)
+        return (self.bucket, self.events, self.prefix, self.suffix, self.id, self.owner)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Trigger):
@@ -215,7 +215,12 @@ class Trigger:
         return f"Trigger({', '.join(parts)})"
 
     def _options(self) -> tuple[tuple[str, str | None], ...]:
-        return (("prefix", self.prefix), ("suffix", self.suffix), ("id", self.id))
+        return (
+            ("prefix", self.prefix),
+            ("suffix", self.suffix),
+            ("id", self.id),
+            ("owner", self.owner),
+        )
 
     def __str__(self) -> str:
         scope = f"s3://{self.bucket or '*'}/{self.prefix or ''}*{self.suffix or ''}"
@@ -223,17 +228,26 @@ class Trigger:
 
     @property
     def rule_id(self) -> str:
-        """``id``, or one derived from the rule itself (stable across runs and machines).
+        """``id``, or one derived from the rule and its owner (stable across runs and machines).
+
+        A derived id carries the owner's tag (``s3types-<owner>-<rule>``), so
+        an apply removes only its own owner's stale rules; without an owner
+        it is ``s3types-<rule>``, which no apply ever removes.
 
         >>> Trigger("photos", prefix="uploads/").rule_id
         's3types-...'
+        >>> Trigger("photos", prefix="uploads/", owner="app:on_upload").rule_id
+        's3types-...-...'
         """
         if self.id is not None:
             return self.id
         import hashlib  # only when an id is derived: it costs import time
 
+        from s3types.triggers._owner import derived_rule_id
+
         text = "\n".join([self.bucket or "", *self.events, self.prefix or "", self.suffix or ""])
-        return "s3types-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        rule_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return derived_rule_id(rule_hash, self.owner)
 
     def replace(self, **changes: Any) -> Trigger:
         """A copy with some fields changed (validated again).
@@ -247,6 +261,7 @@ class Trigger:
             "prefix": self.prefix,
             "suffix": self.suffix,
             "id": self.id,
+            "owner": self.owner,
         }
         unknown = set(changes) - set(fields)
         if unknown:

@@ -19,7 +19,9 @@ class Boom(Exception):
     """What a handler raises in these tests."""
 
 
-def failing_on(*keys: str) -> Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict]:
+def failing_on(
+    *keys: str,
+) -> Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None]:
     @s3_record_handler()
     def handler(record: S3EventRecord, context: LambdaContext) -> None:
         if record.key in keys:

@@ -138,7 +138,7 @@ def test_on_s3_change_refuses_names_s3_would_refuse(events: list[str], hint: str
 
 def test_on_s3_change_refuses_a_bucket_that_is_not_a_string() -> None:
     with pytest.raises(TypeError, match="on_s3_change: bucket must be the bucket's name"):
-        on_s3_change(Chalice(app_name="x"), 3)  # type: ignore[arg-type]
+        on_s3_change(Chalice(app_name="x"), 3)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize(

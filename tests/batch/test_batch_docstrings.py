@@ -12,6 +12,7 @@ MODULES = [
     "s3types.batch._response",
     "s3types.batch._results",
     "s3types.batch._failures",
+    "s3types.batch._outcome",
     "s3types.object_lambda",
     "s3types.object_lambda._errors",
     "s3types.object_lambda._model",

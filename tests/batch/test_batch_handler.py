@@ -230,13 +230,15 @@ def test_an_exception_that_only_looks_like_botocores_is_permanent() -> None:
     assert is_temporary(TemporaryFailure("x"))
 
 
-def test_non_str_return_values_become_result_strings() -> None:
+def test_non_str_return_values_are_permanent_failures() -> None:
+    # Not "42" as a success: more in tests/batch/test_task_outcome.py.
     @s3_batch_handler
     def count(task: BatchTask, context: LambdaContext) -> str | None:
         return 42  # type: ignore[return-value]
 
     result = count(make_batch_job(bucket="b", keys=["k"]), CONTEXT)["results"][0]
-    assert result["resultString"] == "42"
+    assert result["resultCode"] == "PermanentFailure"
+    assert result["resultString"].startswith("the task function returned 42 (int)")
 
 
 def test_task_functions_see_the_jobs_user_arguments() -> None:

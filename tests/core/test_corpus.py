@@ -17,6 +17,18 @@ EVENTS = Path(__file__).parent.parent / "events"
 # per record, read off each fixture by hand; "TEST" for the s3:TestEvent.
 Expected = tuple[str, str, "int | None", "str | None", str, str, str]
 EXPECTED: dict[str, Any] = {
+    # detail.event-version is S3's schema version; detail.version "0" is EventBridge's envelope.
+    "aws-docs/eventbridge-object-created-event-version.json": [
+        (
+            "amzn-s3-demo-bucket1",
+            "example-key",
+            5,
+            "IYV3p45BT0ac8hjHg1houSdS1a.Mro8e",
+            "ObjectCreated:Put",
+            "1.0",
+            "eventbridge",
+        )
+    ],
     "aws-docs/s3-intelligent-tiering.json": [
         ("mybucket", "HappyFace.jpg", 1024, None, "IntelligentTiering", "2.3", "s3")
     ],

@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 
 PURE = [
     "s3types.ops._body",
+    "s3types.ops._checksums",
+    "s3types.ops._choices",
     "s3types.ops._errors",
     "s3types.ops._metadata",
     "s3types.ops._names",
+    "s3types.ops._parts",
     "s3types.ops._results",
     "s3types.ops._tags",
 ]
@@ -30,6 +33,7 @@ WITH_A_CLIENT = [
     "s3types.ops._read",
     "s3types.ops._stream",
     "s3types.ops._write",
+    "s3types.ops._writer",
 ]
 
 

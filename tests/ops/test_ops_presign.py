@@ -142,7 +142,7 @@ def test_the_longest_expiry_is_seven_days(s3: S3Client, bucket: str) -> None:
     ("options", "message"),
     [
         ({"acl": "public"}, "acl='public' is not a canned ACL"),
-        ({"sse": "AES-256"}, "sse='AES-256' is not an encryption"),
+        ({"sse": "AES-256"}, "sse='AES-256' is not a server-side encryption"),
         ({"kms_key_id": "alias/k"}, "kms_key_id is given but sse=None"),
         ({"metadata": {"x-amz-meta-a": "b"}}, "leave out the 'x-amz-meta-' prefix"),
         ({"tags": {"aws:owner": "me"}}, "reserved"),

@@ -103,5 +103,6 @@ def test_unreadable_bodies_fail_alone(messages: list[tuple[str, Any]]) -> None:
             handler(batch, LocalLambdaContext(function_name="robustness"))
         return
     response = handler(batch, LocalLambdaContext(function_name="robustness"))
+    assert response is not None  # an SQS batch
     assert [failure["itemIdentifier"] for failure in response["batchItemFailures"]] == bad_ids
     assert handled == good_keys

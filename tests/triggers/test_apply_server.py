@@ -152,9 +152,12 @@ def test_a_rule_we_no_longer_declare_is_removed_and_a_changed_one_replaced(
     s3: S3Client, bucket: str, queue: tuple[str, str]
 ) -> None:
     apply_triggers(
-        s3, [Trigger(bucket, prefix="a/"), Trigger(bucket, prefix="b/", id="b")], queue[1]
+        s3,
+        [Trigger(bucket, prefix="a/"), Trigger(bucket, prefix="b/", id="b")],
+        queue[1],
+        owner="app:f",
     )
-    plan = apply_triggers(s3, [Trigger(bucket, prefix="b/new/", id="b")], queue[1])
+    plan = apply_triggers(s3, [Trigger(bucket, prefix="b/new/", id="b")], queue[1], owner="app:f")
     assert [t.prefix for t in plan.removed] == ["a/"]
     assert [t.prefix for t in plan.replaced] == ["b/new/"]
     rules = configuration(s3, bucket)["QueueConfigurations"]

@@ -158,6 +158,17 @@ def test_export_refuses_a_trigger_without_bucket_and_overlaps() -> None:
         ("arn:aws:events:us-east-1:123456789012:rule/x", "S3 notifies Lambda functions, SQS"),
         ("arn:aws:lambda:us-east-1:123456789012:layer:x:1", "not a Lambda function ARN"),
         ("uploads", "is not an ARN"),
+        # What S3 refuses and this accepted before: every part is checked, the wrong one named.
+        ("arn:aws:sqs:::q", "the region is missing"),
+        ("arn:aws:sqs:us-east-1::q", "the account is missing"),
+        ("arn:aws:sqs:us-east-1:12345:q", "the account '12345' is not 12 digits"),
+        ("arn:aws:sqs:useast1:123456789012:q", "'useast1' is not a region"),
+        ("arn:amazon:sqs:us-east-1:123456789012:q", "the partition 'amazon'"),
+        ("arn:aws:lambda:us-east-1:123456789012:function:", "not a Lambda function ARN"),
+        ("arn:aws:lambda:us-east-1:123456789012:function:f:", "not a Lambda function ARN"),
+        ("arn:aws:sqs:us-east-1:123456789012:q/extra", "'q/extra' is not an SQS queue name"),
+        ("arn:aws:sqs:us-east-1:123456789012:q ", "'q ' is not an SQS queue name"),
+        ("arn:aws:sns:us-east-1:123456789012:", "'' is not an SNS topic name"),
     ],
 )
 def test_targets_s3_cannot_notify_are_refused(arn: str, message: str) -> None:
@@ -167,6 +178,10 @@ def test_targets_s3_cannot_notify_are_refused(arn: str, message: str) -> None:
 
 def test_targets_by_kind() -> None:
     assert parse_target(FUNCTION + ":live").name == "thumbnails"
+    assert parse_target(FUNCTION + ":7").name == "thumbnails"
+    assert parse_target(FUNCTION + ":$LATEST").name == "thumbnails"
+    assert parse_target("arn:aws-cn:sqs:cn-north-1:123456789012:q").partition == "aws-cn"
+    assert parse_target("arn:aws-us-gov:sns:us-gov-west-1:123456789012:t").region == "us-gov-west-1"
     assert list(notification_configuration(TRIGGERS, FUNCTION)) == ["LambdaFunctionConfigurations"]
     assert list(notification_configuration(TRIGGERS, TOPIC)) == ["TopicConfigurations"]
     assert (

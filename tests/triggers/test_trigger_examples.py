@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from examples import triggers_apply, triggers_handler
+from examples import triggers_apply, triggers_handler, triggers_owners
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,3 +37,12 @@ def test_every_snippet_the_page_includes_exists() -> None:
     for path, section in included:
         source = (ROOT / path).read_text(encoding="utf-8")
         assert f"# --8<-- [start:{section}]" in source and f"# --8<-- [end:{section}]" in source
+
+
+@pytest.mark.server
+def test_owners_example_keeps_the_other_functions_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    triggers_owners.main()
+    out = capsys.readouterr().out
+    assert "+ added" in out and "on s3://media/videos/*" in out
+    assert "= kept" in out and "on s3://media/images/*" in out
+    assert "removed" not in out

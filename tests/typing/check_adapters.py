@@ -21,7 +21,7 @@ from chalice.local import LambdaContext as ChaliceLocalContext
 from typing_extensions import assert_type
 
 from s3types import S3Event, S3EventRecord, parse_event
-from s3types.testing import LocalLambdaContext, make_event
+from s3types.testing import LocalLambdaContext, make_event, via_sqs
 from s3types.triggers import Trigger
 from s3types_chalice import ChaliceS3Handler, on_s3_change
 from s3types_lambda import (
@@ -127,10 +127,14 @@ def thumbnail(record: S3EventRecord, context: LambdaContext) -> None:
 
 
 assert_type(thumbnail, S3RecordHandler[LambdaContext])
-as_plain_handler: Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict] = thumbnail
+as_plain_handler: Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict | None] = (
+    thumbnail
+)
 assert_type(thumbnail.s3_triggers, tuple[Trigger, ...])
 assert_type(thumbnail.s3_writes_to, tuple[str, ...])
-response = thumbnail(wire, fake)
+response = thumbnail(via_sqs(wire), fake)
+assert_type(response, SqsBatchResponseDict | None)  # None for deliveries other than SQS
+assert response is not None
 assert_type(response["batchItemFailures"], list[BatchItemFailureDict])
 assert_type(response["batchItemFailures"][0]["itemIdentifier"], str)
 
@@ -150,8 +154,8 @@ def int_context_record_handler(record: S3EventRecord, context: int) -> None:
 s3_record_handler()(event_taking_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(returning_record_handler)  # type: ignore[arg-type]
 s3_record_handler()(int_context_record_handler)  # type: ignore[type-var]
-s3_record_handler(prefix=1)  # type: ignore[arg-type]
-s3_record_handler(bucket=1)  # type: ignore[arg-type]
+s3_record_handler(prefix=1)  # type: ignore[call-overload]
+s3_record_handler(bucket=1)  # type: ignore[call-overload]
 s3_record_handler(events=[1])  # type: ignore[list-item]
 
 # --- s3types_chalice ------------------------------------------------------------
@@ -176,8 +180,8 @@ assert_type(count, ChaliceS3Handler[int])
 assert_type(index.s3_triggers, tuple[Trigger, ...])
 on_s3_change(app, "photos")(raw_dict_handler)  # type: ignore[arg-type]
 on_s3_change(app, "photos")(keys)  # type: ignore[arg-type]
-on_s3_change("photos", "photos")  # type: ignore[arg-type]
-on_s3_change(app, "photos", "s3:ObjectCreated:*")  # type: ignore[call-arg]
+on_s3_change("photos", "photos")  # type: ignore[call-overload]
+on_s3_change(app, "photos", "s3:ObjectCreated:*")  # type: ignore[call-overload]
 
 # --- s3types_powertools ---------------------------------------------------------
 

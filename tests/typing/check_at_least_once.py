@@ -36,7 +36,7 @@ def current(client: S3Client, record: S3EventRecord) -> None:
 
 def handler_option() -> None:
     s3_record_handler(latest_only=True)
-    s3_record_handler(latest_only="yes")  # type: ignore[arg-type]
+    s3_record_handler(latest_only="yes")  # type: ignore[call-overload]
 
 
 def idempotency(

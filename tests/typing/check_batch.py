@@ -58,6 +58,26 @@ def wrong_return(task: BatchTask, context: LambdaContext) -> int:
     return 1
 
 
+@s3_batch_handler
+def answers_with_a_result(task: BatchTask, context: LambdaContext) -> BatchTaskResult:
+    return task.temporary_failure("busy")
+
+
+@s3_batch_handler
+def answers_with_a_code(task: BatchTask, context: LambdaContext) -> BatchResultCode:
+    return BatchResultCode.PERMANENT_FAILURE
+
+
+@s3_batch_handler
+async def answers_later(task: BatchTask, context: LambdaContext) -> str:
+    return task.key
+
+
+@s3_batch_handler  # type: ignore[arg-type]
+async def answers_later_wrongly(task: BatchTask, context: LambdaContext) -> int:
+    return 1
+
+
 @s3_batch_handler  # type: ignore[arg-type]
 def wrong_argument(task: ObjectLambdaEvent, context: LambdaContext) -> None:
     return None

@@ -39,7 +39,7 @@ def typed_dict_events_are_accepted_by_every_decorator(context: LocalLambdaContex
     event = make_event(bucket="b", key="k")  # an S3EventDict, not a dict[str, Any]
     assert_type(whole(event, context), int)
     assert_type(plain(event, context), int)
-    assert_type(each(via_sqs(event), context), SqsBatchResponseDict)
+    assert_type(each(via_sqs(event), context), SqsBatchResponseDict | None)
 
 
 def powertools_typed_handler(event: dict[str, Any], context: PowertoolsContext) -> str:

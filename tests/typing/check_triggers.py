@@ -14,6 +14,7 @@ from s3types.triggers import (
     check_triggers,
     export_triggers,
     notification_configuration,
+    owner_of,
 )
 
 
@@ -32,11 +33,17 @@ def triggers(client: S3Client) -> None:
     assert_type(plan, TriggerPlan)
     assert_type(plan.changed, bool)
     assert_type(plan.added, tuple[Trigger, ...])
+    assert_type(plan.attempts, int)
+    owned = Trigger("photos", owner=owner_of(triggers))
+    assert_type(owned.owner, str | None)
+    apply_triggers(client, [owned], "arn:aws:sqs:us-east-1:1:q", owner="app:f")
+    export_triggers([trigger], "sam", functions={"app.f": [trigger]}, existing_buckets=["photos"])
     put_object(client, "photos", "in/a.jpg", b"x", allow_retrigger=True)
     copy_object(client, "photos", "a", "photos", target_key="in/b", allow_retrigger=True)
 
     Trigger("photos", prefix=3)  # type: ignore[arg-type]
     Trigger("photos", id=1)  # type: ignore[arg-type]
+    Trigger("photos", owner=owner_of)  # type: ignore[arg-type]
     Trigger("photos", ["s3:ObjectCreated:*"], "in/")  # type: ignore[call-arg]
     export_triggers([trigger], "yaml")  # type: ignore[arg-type]
     put_object(client, "photos", "k", b"x", allow_retrigger="yes")  # type: ignore[arg-type]

@@ -6,6 +6,10 @@ with the typed operations and writes ``derived/<key>.json`` (size, content
 type, ETag, SHA-256); when the object is removed, it removes the summary
 (unless the key has been uploaded again since: removals come late too).
 
+Declared with ``backfill=True``, the same handler also answers S3 Batch
+Operations jobs: a backfill writes the summary of each object already
+under ``incoming/`` (the demo's last step runs one with the local engine).
+
 Two traps it avoids: the summaries live outside ``incoming/`` (and the
 handler only takes keys there), so writing them never triggers the function
 again; and SQS may deliver an upload's notification after the object was
@@ -23,18 +27,25 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from s3types.ops import delete_object, get_current_object, list_objects, put_object
+from s3types.batch import BatchTask
+from s3types.ops import delete_object, get_current_object, get_object, list_objects, put_object
 from s3types_lambda import s3_record_handler
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
+    from datetime import datetime
 
     from mypy_boto3_s3 import S3Client
 
     from s3types import S3EventRecord
-    from s3types_lambda import LambdaContext, SqsBatchResponseDict
-
-    Handler = Callable[[Mapping[str, Any], LambdaContext], SqsBatchResponseDict]
+    from s3types.batch import BatchResponseDict
+    from s3types.ops import ObjectContent
+    from s3types_lambda import (
+        LambdaContext,
+        RecordOrTask,
+        S3BackfillHandler,
+        SqsBatchResponseDict,
+    )
 
 SOURCE_PREFIX = "incoming/"
 DERIVED_PREFIX = "derived/"
@@ -62,24 +73,43 @@ def summarize(s3: S3Client, record: S3EventRecord) -> str | None:
             "skipped: %s was overwritten or deleted since", record.key, extra={"s3_key": record.key}
         )
         return None
+    return _write_summary(
+        s3, record.bucket_name, record.key, upload, record.event_name.value, record.event_time
+    )
+
+
+def summarize_existing(s3: S3Client, task: BatchTask) -> str:
+    """Write the summary of an object a backfill task names; its key."""
+    upload = get_object(s3, task.bucket_name, task.key, version_id=task.version_id)
+    return _write_summary(s3, task.bucket_name, task.key, upload, "backfill", None)
+
+
+def _write_summary(
+    s3: S3Client,
+    bucket: str,
+    key: str,
+    upload: ObjectContent,
+    event: str,
+    event_time: datetime | None,
+) -> str:
     summary = {
-        "key": record.key,
+        "key": key,
         "size": upload.size,
         "content_type": upload.content_type,
         "etag": upload.etag,
         "sha256": hashlib.sha256(upload.body).hexdigest(),
-        "event": record.event_name.value,
-        "event_time": record.event_time.isoformat(),
+        "event": event,
+        "event_time": None if event_time is None else event_time.isoformat(),
     }
-    target = derived_key(record.key)
+    target = derived_key(key)
     put_object(
         s3,
-        record.bucket_name,
+        bucket,
         target,
         json.dumps(summary, ensure_ascii=False, indent=2),
         content_type="application/json",
     )
-    logger.info("wrote %s", target, extra={"s3_key": record.key})
+    logger.info("wrote %s", target, extra={"s3_key": key})
     return target
 
 
@@ -99,26 +129,33 @@ def forget(s3: S3Client, record: S3EventRecord) -> str | None:
     return target
 
 
-def make_handler(s3: S3Client) -> Handler:
+def make_handler(s3: S3Client) -> S3BackfillHandler[LambdaContext]:
     """The Lambda handler, around an S3 client (the demo and tests pass their own)."""
 
-    @s3_record_handler(events=("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), prefix=SOURCE_PREFIX)
-    def handle(record: S3EventRecord, context: LambdaContext) -> None:
-        if record.event_name.matches("s3:ObjectRemoved:*"):
-            forget(s3, record)
+    @s3_record_handler(
+        events=("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), prefix=SOURCE_PREFIX, backfill=True
+    )
+    def handle(item: RecordOrTask, context: LambdaContext) -> str | None:
+        if isinstance(item, BatchTask):
+            return f"wrote {summarize_existing(s3, item)}"
+        if item.event_name.matches("s3:ObjectRemoved:*"):
+            forget(s3, item)
         else:
-            summarize(s3, record)
+            summarize(s3, item)
+        return None
 
     return handle
 
 
 @functools.cache
-def _default_handler() -> Handler:
+def _default_handler() -> S3BackfillHandler[LambdaContext]:
     import boto3
 
     return make_handler(boto3.client("s3"))  # pyright: ignore[reportUnknownMemberType]
 
 
-def handler(event: Mapping[str, Any], context: LambdaContext) -> SqsBatchResponseDict:
+def handler(
+    event: Mapping[str, Any], context: LambdaContext
+) -> SqsBatchResponseDict | BatchResponseDict | None:
     """The Lambda entry point (``demo_function.handler``): a client made once, then reused."""
     return _default_handler()(event, context)

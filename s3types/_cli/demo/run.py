@@ -62,6 +62,8 @@ def run_demo(
             _act(s3, bucket, phase.steps, present)
             problems += _deliver(poller, phase, timeout)
             problems += _check(s3, bucket, present)
+        _say(f"\nstep {len(PHASES) + 1}: a backfill rebuilds the summaries from the objects there")
+        problems += _backfill(s3, bucket, present)
         problems += _check_queue(sqs, resources.queue_url, exact=embedded)
     finally:
         tear_down(s3, sqs, resources, _PREFIXES)
@@ -72,7 +74,8 @@ def run_demo(
     handled = sum(len(phase.steps) for phase in PHASES)
     _say(
         f"\nok: all {handled} notifications received and handled, the test event skipped,"
-        f" the SQS messages deleted, derived/ as expected ({elapsed:.1f} s)"
+        f" the SQS messages deleted, derived/ as expected, and rebuilt by a backfill"
+        f" ({elapsed:.1f} s)"
     )
     return 0
 
@@ -155,6 +158,40 @@ def _check(s3: S3Client, bucket: str, present: set[str]) -> list[str]:
     verdict = "as expected" if not problems else "NOT as expected"
     _say(f"  check: {function.DERIVED_PREFIX} holds {len(found)} summaries, {verdict}")
     return problems
+
+
+def _backfill(s3: S3Client, bucket: str, present: set[str]) -> list[str]:
+    """Empty derived/, then run the function over incoming/ as an S3 Batch Operations job would."""
+    import tempfile
+
+    from s3types.backfill import run_local
+
+    for summary in list(list_objects(s3, bucket, prefix=function.DERIVED_PREFIX)):
+        delete_object(s3, bucket, summary.key)
+    _say(
+        f"  {function.DERIVED_PREFIX} emptied (no notification: it is not under"
+        f" {function.SOURCE_PREFIX}); s3types' local engine invokes the same handler with one"
+        " Batch Operations task per object, as a job on S3 Batch Operations would"
+    )
+    with tempfile.TemporaryDirectory(prefix="s3types-demo-") as folder:
+        handler = function.make_handler(s3)
+        # The function names no bucket (it runs on any): the backfill runs on this one.
+        triggers = [trigger.with_bucket(bucket) for trigger in handler.s3_triggers]
+        report = run_local(handler, s3, triggers=triggers, report_uri=folder, concurrency=2)
+        outcomes = sorted(report.outcomes, key=lambda outcome: outcome.key)
+    rows = [("task", "key", "report")]
+    rows += [(o.result_code.value, o.key, o.result_string or "") for o in outcomes]
+    _say(table(rows))
+    problems = [
+        f"backfill task {o.key!r}: {o.result_code.value} {o.result_string}"
+        for o in outcomes
+        if not o.succeeded
+    ]
+    if sorted(o.key for o in outcomes) != sorted(present):
+        problems.append(
+            f"the backfill ran on {len(outcomes)} objects, not the {len(present)} there"
+        )
+    return problems + _check(s3, bucket, present)
 
 
 def _check_queue(sqs: SQSClient, queue_url: str, *, exact: bool) -> list[str]:
