@@ -15,10 +15,23 @@ bucket's EventBridge delivery, each gets its own EventBridge rule:
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from s3types import S3EventRecord
-from s3types.triggers import TriggerError, check_triggers, event_pattern, export_triggers
+from s3types.triggers import (
+    TriggerError,
+    TriggerPlan,
+    apply_triggers,
+    check_triggers,
+    event_pattern,
+    export_triggers,
+)
 from s3types_lambda import LambdaContext, s3_record_handler
+
+if TYPE_CHECKING:
+    from mypy_boto3_events import EventBridgeClient
+    from mypy_boto3_lambda import LambdaClient
+    from mypy_boto3_s3 import S3Client
 
 
 # --8<-- [start:handlers]
@@ -57,6 +70,24 @@ def show() -> None:
     )
     print(sorted(resource["Type"] for resource in json.loads(template)["Resources"].values()))
     # --8<-- [end:show]
+
+
+def apply_thumbnail(
+    s3: S3Client, events: EventBridgeClient, lambda_client: LambdaClient
+) -> TriggerPlan:
+    """Deliver the thumbnail trigger through EventBridge to its Lambda function."""
+    # --8<-- [start:apply]
+    plan = apply_triggers(
+        s3,
+        thumbnail.s3_triggers,
+        "arn:aws:lambda:us-east-1:123456789012:function:thumbnail",
+        via="eventbridge",
+        events_client=events,
+        lambda_client=lambda_client,
+    )
+    print(plan)
+    # --8<-- [end:apply]
+    return plan
 
 
 if __name__ == "__main__":

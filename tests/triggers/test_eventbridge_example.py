@@ -32,7 +32,7 @@ def test_the_pattern_the_page_shows_is_what_event_pattern_writes() -> None:
 def test_every_snippet_the_page_includes_exists() -> None:
     page = (ROOT / "docs" / "eventbridge.md").read_text(encoding="utf-8")
     included = re.findall(r'--8<-- "([^"]+)"', page)
-    assert len(included) == 3
+    assert len(included) == 4
     for snippet in included:
         path, _, section = snippet.partition(":")
         source = (ROOT / path).read_text(encoding="utf-8")
