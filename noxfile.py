@@ -162,14 +162,17 @@ def types_extra(session: nox.Session) -> None:
     assert services is not None, f"the types extra names no services: {stubs}"
     expected = sorted(f"mypy-boto3-{name.strip()}" for name in services[1].split(","))
     session.run("python", "-c", _ONLY_THESE_STUBS, *expected)
-    user = session.create_tmp() + "/examples"
+    # The examples import each other as the package `examples`: a user's
+    # project folder holding it, with no configuration but strict mode.
+    user = session.create_tmp() + "/user"
     shutil.rmtree(user, ignore_errors=True)
-    shutil.copytree("examples", user, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree("examples", f"{user}/examples", ignore=shutil.ignore_patterns("__pycache__"))
     session.chdir(user)
     with open("pyrightconfig.json", "w", encoding="utf-8") as config:
         config.write('{"typeCheckingMode": "strict"}')
-    examples = sorted(name for name in os.listdir(".") if name.endswith(".py"))
-    session.run("mypy", "--strict", *examples)
+    examples = sorted(f"examples/{name}" for name in os.listdir("examples") if name.endswith(".py"))
+    # examples/ is a namespace package (no __init__.py): its base is this folder.
+    session.run("mypy", "--strict", "--explicit-package-bases", *examples)
     session.run("pyright", *examples)
 
 
