@@ -35,6 +35,7 @@ nox.options.sessions = [
     "boto3",
     "tests",
     "readme",
+    "types_extra",
 ]
 # Only the current interpreter is sure to exist on our machines: the version
 # matrix (`nox -s tests_versions`) is opt-in and skips what is missing.
@@ -67,11 +68,23 @@ def pyright(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the documentation site with ``mkdocs build --strict``: a broken link fails it."""
+    """Build the site into ``site/`` (``mkdocs build --strict``), test it; ``-- serve`` serves it.
+
+    ``nox -s docs`` builds into ``site/`` (open ``site/index.html``), then
+    runs tests/docs on that build (every page, no raw Sphinx role, a broken
+    link fails a build). ``nox -s docs -- serve [ADDRESS]`` runs ``mkdocs
+    serve`` instead, at http://127.0.0.1:8000 unless ADDRESS says otherwise;
+    Ctrl-C stops it.
+    """
     session.install("-e", ".[all]", *DOCS, *PINNED)
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    if session.posargs[:1] == ["serve"]:
+        address = session.posargs[1] if len(session.posargs) > 1 else "127.0.0.1:8000"
+        session.run("mkdocs", "serve", "--strict", "--dev-addr", address, env=env)
+        return
     session.install(*TEST, *PINNED)
-    # Builds the site strict (into a temporary folder) and proves a broken link fails it.
-    session.run(*PYTEST, "tests/docs", *session.posargs)
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=env)
+    session.run(*PYTEST, "tests/docs", *session.posargs, env={**env, "S3TYPES_SITE": "site"})
 
 
 @nox.session
@@ -118,6 +131,49 @@ def package(session: nox.Session) -> None:
         config.write('{"typeCheckingMode": "strict"}')
     session.run("mypy", "--strict", "chalice_app.py")
     session.run("pyright", "chalice_app.py")
+
+
+# argv: the mypy-boto3-* distributions expected; exits non-zero naming the difference.
+_ONLY_THESE_STUBS = """
+import importlib.metadata, sys
+names = {d.metadata["Name"].lower().replace("_", "-") for d in importlib.metadata.distributions()}
+found = sorted(n for n in names if n.startswith("mypy-boto3-"))
+want = sys.argv[1:]
+sys.exit(None if found == want else f"stubs installed: {found}; the types extra's: {want}")
+"""
+
+
+@nox.session
+def types_extra(session: nox.Session) -> None:
+    """mypy --strict and pyright strict on every example with only ``s3types[types]``'s stubs.
+
+    As a user would: the package installed (not editable) with its extras,
+    plus mypy and pyright (not the typecheck group, which has more stubs),
+    and the examples checked from a copy outside this project's
+    configuration. The installed ``mypy_boto3_*`` packages must be exactly
+    the ``types`` extra's, so an API that names a client the extra lacks fails here.
+    """
+    import shutil
+
+    session.install(".[all]", "mypy", "pyright", *PINNED)
+    session.install("--no-deps", "--force-reinstall", ".")
+    [stubs] = PYPROJECT["project"]["optional-dependencies"]["types"]
+    services = re.search(r"\[(.*)\]", stubs)
+    assert services is not None, f"the types extra names no services: {stubs}"
+    expected = sorted(f"mypy-boto3-{name.strip()}" for name in services[1].split(","))
+    session.run("python", "-c", _ONLY_THESE_STUBS, *expected)
+    # The examples import each other as the package `examples`: a user's
+    # project folder holding it, with no configuration but strict mode.
+    user = session.create_tmp() + "/user"
+    shutil.rmtree(user, ignore_errors=True)
+    shutil.copytree("examples", f"{user}/examples", ignore=shutil.ignore_patterns("__pycache__"))
+    session.chdir(user)
+    with open("pyrightconfig.json", "w", encoding="utf-8") as config:
+        config.write('{"typeCheckingMode": "strict"}')
+    examples = sorted(f"examples/{name}" for name in os.listdir("examples") if name.endswith(".py"))
+    # examples/ is a namespace package (no __init__.py): its base is this folder.
+    session.run("mypy", "--strict", "--explicit-package-bases", *examples)
+    session.run("pyright", *examples)
 
 
 @nox.session
@@ -179,7 +235,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def readme(session: nox.Session) -> None:
-    """Replay the README's "Try it" commands in a fresh clone and venv (committed HEAD)."""
+    """Replay the README's "Try it" commands in a fresh clone and venv (committed HEAD).
+
+    The docs home page shows the same commands: the demo, the docs built
+    and served (the home page fetched from 127.0.0.1), and mypy and pyright
+    on the first example with only the ``types`` extra's stubs.
+    """
     session.install(*TEST, *PINNED)
     # The replayed `pip install` resolves with the same pins as every other check.
     pins = {"PIP_CONSTRAINT": CONSTRAINTS, "UV_CONSTRAINT": CONSTRAINTS}

@@ -10,9 +10,13 @@ which parser checks an event it was given.
 from __future__ import annotations
 
 import argparse
+import base64
 import csv
 import json
+import random
+import secrets
 import sys
+import uuid
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -115,6 +119,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="a job userArgument (schema 2.0), repeatable",
     )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help=(
+            "batch, object-lambda: derive the job, invocation and request ids from N, so the"
+            " output is the same on every run (default: fresh random ids, as S3 sends)"
+        ),
+    )
     lambdas = parser.add_argument_group("object-lambda (S3 Object Lambda request)")
     lambdas.add_argument(
         "--operation",
@@ -143,14 +156,22 @@ def run(args: argparse.Namespace) -> int:
         except ManifestError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
+        ids = _Ids(args.seed)
         event = make_batch_job(
-            objects=objects, schema_version=args.schema_version, user_arguments=arguments
+            objects=objects,
+            schema_version=args.schema_version,
+            user_arguments=arguments,
+            job_id=ids.uuid(),
+            invocation_id=ids.opaque(),
         )
     else:
         headers = {"Range": args.range} if args.range else {}
         key_path = args.key.lstrip("/")
+        ids = _Ids(args.seed)
         event = make_object_lambda_event(
             args.operation,
+            request_id=ids.uuid(),
+            output_token=ids.opaque(),
             input_s3_url=args.input_url
             or f"https://{args.bucket}-ap.s3-accesspoint.{args.region}.amazonaws.com/{key_path}",
             payload=args.payload,
@@ -164,9 +185,36 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def one_task_job(bucket: str, key: str) -> dict[str, Any]:
-    """A schema 2.0 job with one task on ``s3://bucket/key`` (``s3types invoke --name batch``)."""
-    return make_batch_job(objects=[(bucket, key, None)])
+class _Ids:
+    """Ids for a made invocation: fresh per run, or derived from a seed (reproducible)."""
+
+    def __init__(self, seed: int | None) -> None:
+        self._random = random.Random(seed) if seed is not None else None
+
+    def _bits(self, count: int) -> int:
+        if self._random is None:
+            return secrets.randbits(count)
+        return self._random.getrandbits(count)
+
+    def uuid(self) -> str:
+        """A random (version 4) UUID, as S3 uses for job and request ids."""
+        return str(uuid.UUID(int=self._bits(128), version=4))
+
+    def opaque(self) -> str:
+        """An opaque base64 token, as S3's invocation ids and output tokens are."""
+        raw = self._bits(288).to_bytes(36, "big")
+        return base64.b64encode(raw).decode("ascii").rstrip("=")
+
+
+def one_task_job(bucket: str, key: str, *, seed: int | None = None) -> dict[str, Any]:
+    """A schema 2.0 job with one task on ``s3://bucket/key`` (``s3types invoke --name batch``).
+
+    Its ids are fresh on every call, unless ``seed`` fixes them.
+    """
+    ids = _Ids(seed)
+    return make_batch_job(
+        objects=[(bucket, key, None)], job_id=ids.uuid(), invocation_id=ids.opaque()
+    )
 
 
 def invocation_kind(event: object) -> JobKind | None:

@@ -16,12 +16,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from s3types._cli import event_jobs
 from s3types._cli._events import EventProblem, invocation_event
 from s3types._cli._marshal import MarshalError, to_lambda_json
 from s3types._cli._names import SHORT_NAMES, TEST
+from s3types._cli._object_lambda import (
+    LocalObjectLambdaError,
+    local_object_lambda,
+    response_json,
+)
 from s3types._cli._read import add_max_bytes_option
 from s3types._cli._streams import stdout_to_stderr
-from s3types._problems import describe_exception
+from s3types._problems import clip, describe_exception
 from s3types.testing import LocalLambdaContext
 
 __all__ = [
@@ -75,7 +81,10 @@ def add_parser(subparsers: Any) -> None:
             " cannot be imported, the event is not a valid S3 event (an SQS batch goes to the"
             " handler whole even with bad messages, as Lambda sends it), the handler raises or"
             " its result cannot be serialized; 124 when it runs past --timeout; the handler's"
-            " status when it raises SystemExit."
+            " status when it raises SystemExit. An Object Lambda request (`s3types event"
+            " object-lambda`) runs with its original object (--original FILE, else generated"
+            " text) and S3's WriteGetObjectResponse served on 127.0.0.1; for GetObject the"
+            " output is the response the caller gets: status, headers and body."
         ),
     )
     parser.add_argument(
@@ -114,10 +123,27 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--memory", type=int, default=128, help="context memory in MB")
     parser.add_argument(
+        "--original",
+        metavar="FILE",
+        type=Path,
+        help=(
+            "Object Lambda: serve this file as the original object (inputS3Url); default:"
+            " generated text, or the event's own inputS3Url if it is on this machine"
+        ),
+    )
+    parser.add_argument(
         "--log-level",
         default="INFO",
         choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        help="show the handler's log records from this level on, on stderr (default INFO)",
+        help=(
+            "show the handler's (and s3types') log records from this level on, on stderr"
+            " (default INFO); installed libraries such as botocore show WARNING and above"
+        ),
+    )
+    parser.add_argument(
+        "--log-level-all",
+        action="store_true",
+        help="apply --log-level to installed libraries too (botocore's credential lookup, ...)",
     )
     parser.add_argument(
         "--traceback", action="store_true", help="print the traceback when something fails"
@@ -129,21 +155,38 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Invoke the handler; returns the exit code (0 ok, 1 failed, 124 timed out)."""
     # Like Lambda's runtime, give the root logger a handler, so `logger.info` shows up.
-    logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(args.log_level)
+    quiet = _OtherLibrariesAtWarning()
+    if not args.log_level_all:  # botocore's credential lookup is not the handler's story
+        for shown in root.handlers:
+            shown.addFilter(quiet)
+    try:
+        return _run(args)
+    finally:
+        root.setLevel(level)
+        for shown in root.handlers:
+            shown.removeFilter(quiet)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         # Standard output is for the result alone: the handler's module is imported
         # and run with stdout pointing at stderr (Powertools' Logger binds sys.stdout
         # when it is made, at import; subprocesses write to descriptor 1).
         with stdout_to_stderr():
-            handler = load_handler(args.handler)
             event = invocation_event(args)
-            context = LocalLambdaContext(
-                function_name=args.function_name or args.handler.rpartition(":")[2],
-                timeout_seconds=args.timeout,
-                memory_limit_in_mb=str(args.memory),
-                region=args.region,
-            )
-            result = _call(handler, event, context, args.timeout)
+            if event_jobs.invocation_kind(event) is event_jobs.JobKind.OBJECT_LAMBDA:
+                result = _call_object_lambda(args, event)
+            elif args.original is not None:
+                raise InvokeError(
+                    "--original serves the original object of an Object Lambda request;"
+                    " this event is not one (make one with `s3types event object-lambda`)"
+                )
+            else:
+                result = _call(load_handler(args.handler), event, _context(args), args.timeout)
         text = to_lambda_json(result)
     except HandlerExit as exit_:
         print(
@@ -152,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return exit_.exit_status
-    except (EventProblem, MarshalError) as err:
+    except (EventProblem, MarshalError, LocalObjectLambdaError) as err:
         print(f"s3types invoke: {err}", file=sys.stderr)
         return 1
     except InvokeError as err:
@@ -166,6 +209,55 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(text)
     return 0
+
+
+def _context(args: argparse.Namespace) -> LocalLambdaContext:
+    return LocalLambdaContext(
+        function_name=args.function_name or args.handler.rpartition(":")[2],
+        timeout_seconds=args.timeout,
+        memory_limit_in_mb=str(args.memory),
+        region=args.region,
+    )
+
+
+def _call_object_lambda(args: argparse.Namespace, event: Any) -> object:
+    """Run an Object Lambda handler with its original and its answer served locally.
+
+    The handler is imported inside, so a client its module makes at import
+    time talks to the local endpoint too. For GetObject the result shown is
+    the response the caller gets (what the handler sent with
+    WriteGetObjectResponse); for the other operations, what it returned.
+    """
+    operation = "GetObject" if "getObjectContext" in event else None
+    with local_object_lambda(event, original=args.original, region=args.region) as (
+        endpoints,
+        served,
+    ):
+        print(f"s3types invoke: Object Lambda, run locally: {served}", file=sys.stderr)
+        try:
+            returned = _call(load_handler(args.handler), event, _context(args), args.timeout)
+        except InvokeError as err:
+            if endpoints.answers:
+                answer = endpoints.answers[-1]
+                got = f"HTTP {answer.status_code} {answer.error_code or ''}".rstrip()
+                raise type(err)(f"{err}; the caller gets {got}") from err.__cause__
+            raise
+        if operation is None:
+            return returned
+        if not endpoints.answers:
+            raise InvokeError(
+                "the handler returned without calling WriteGetObjectResponse, so the caller"
+                " would wait and time out: answer with s3types.ops.write_get_object_response"
+                " (or @s3_object_lambda_handler), on an S3 client made with no endpoint_url"
+            )
+        print(
+            f"s3types invoke: the handler answered WriteGetObjectResponse (route"
+            f" {endpoints.answers[-1].request_route}) and returned"
+            f" {to_lambda_json(returned, indent=None)}; standard output shows the response"
+            " the caller gets",
+            file=sys.stderr,
+        )
+        return response_json(endpoints.answers[-1])
 
 
 def load_handler(target: str) -> Callable[..., Any]:
@@ -208,7 +300,7 @@ def load_module(location: str) -> ModuleType:
     except ImportError as err:
         raise InvokeError(f"cannot import module {location!r}: {err}") from err
     except Exception as err:
-        raise InvokeError(f"importing {location!r} raised {describe_exception(err)}") from err
+        raise InvokeError(f"importing {location!r} raised {_describe(err)}") from err
 
 
 def _import_file(path: Path) -> Any:
@@ -224,7 +316,7 @@ def _import_file(path: Path) -> Any:
         spec.loader.exec_module(module)
     except Exception as err:
         del sys.modules[path.stem]
-        raise InvokeError(f"importing {path} raised {describe_exception(err)}") from err
+        raise InvokeError(f"importing {path} raised {_describe(err)}") from err
     return module
 
 
@@ -262,7 +354,7 @@ def _call(
     except Exception as err:
         if err.__traceback__ is not None:  # start the traceback in the handler, not here
             err.__traceback__ = err.__traceback__.tb_next
-        raise InvokeError(f"the handler raised {describe_exception(err)}") from err
+        raise InvokeError(f"the handler raised {_describe(err)}") from err
     finally:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -277,3 +369,33 @@ def _timed_out(timeout: float) -> str:
         f"Task timed out after {timeout:.2f} seconds: Lambda stops the function there and"
         " returns no result (--timeout to change)"
     )
+
+
+def _describe(err: BaseException) -> str:
+    """``Type: message``, and the first exception of its chain, where the real cause usually is."""
+    first, seen = err, {id(err)}
+    while True:
+        earlier = first.__cause__ or (None if first.__suppress_context__ else first.__context__)
+        if earlier is None or id(earlier) in seen:
+            break
+        first = earlier
+        seen.add(id(first))
+    described = _one_line(err)
+    return described if first is err else f"{described} (caused by {_one_line(first)})"
+
+
+def _one_line(err: BaseException) -> str:
+    return clip(" ".join(describe_exception(err).split()), 300)
+
+
+class _OtherLibrariesAtWarning(logging.Filter):
+    """Pass the handler's records and s3types' at any level; installed libraries' from WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            return True
+        top = record.name.split(".", 1)[0]
+        if top == "root" or top.startswith("s3types"):
+            return True
+        location = str(getattr(sys.modules.get(top), "__file__", None) or "")
+        return not any(folder in location for folder in ("site-packages", "dist-packages"))

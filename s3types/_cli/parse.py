@@ -8,6 +8,7 @@ import re
 import sys
 from typing import Any
 
+from s3types._cli import parse_jobs
 from s3types._cli._read import EventTooLarge, add_max_bytes_option, read_event_bytes
 from s3types._errors import S3EventError
 from s3types._model import S3Event
@@ -24,10 +25,12 @@ def add_parser(subparsers: Any) -> None:
     """Register ``s3types parse``."""
     parser = subparsers.add_parser(
         "parse",
-        help="validate an event (file or stdin) and show its normalized records",
+        help="validate an event or invocation (file or stdin) and show what it holds",
         description=(
             "Parse an S3 event notification however it was delivered (direct, SQS,"
-            " SNS, EventBridge, test event) and print its records, keys decoded."
+            " SNS, EventBridge, test event) and print its records, keys decoded; or an S3"
+            " Batch Operations job or Object Lambda request (all `s3types event` prints),"
+            " the kind named on the first line."
             " Exits 1 with what is wrong and where if the event is not valid, 2 if the file"
             " cannot be read or holds more than --max-bytes. Text from the event (bucket,"
             " key, version id) is shown escaped where it is not printable, so escape codes"
@@ -112,12 +115,14 @@ def _records_json(event: S3Event) -> str:
         }
         for record in event.records
     ]
-    text = json.dumps(
-        {"is_test_event": event.is_test_event, "records": records}, indent=2, ensure_ascii=False
-    )
+    kind = "test-event" if event.is_test_event else "notification"
     # json escapes C0 controls itself; C1 controls (U+007F-U+009F, e.g. CSI) it
-    # leaves raw, and some terminals act on them.
-    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    # leaves raw, and some terminals act on them: run() escapes them.
+    return json.dumps(
+        {"kind": kind, "is_test_event": event.is_test_event, "records": records},
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,15 +136,28 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: cannot read {args.file}: {err.strerror or err}", file=sys.stderr)
         return 2
     source = "standard input" if args.file == "-" else args.file
+    job = parse_jobs.job_kind(data)
+    what = "a valid S3 event" if job is None else f"a valid {job[0].value} invocation"
     try:
-        event = parse_event(data)
+        if job is not None:  # a Batch Operations job, an Object Lambda request
+            shown = parse_jobs.show_job(*job, as_json=args.json, shown=_shown)
+        else:
+            event = parse_event(data)
+            shown = _records_json(event) if args.json else f"{_kind(event)}\n{format_table(event)}"
     except S3EventError as err:
-        print(f"error: {source} is not a valid S3 event", file=sys.stderr)
+        print(f"error: {source} is not {what}", file=sys.stderr)
         print(str(err), file=sys.stderr)
         if err.path:
             print(f"where: {err.path}", file=sys.stderr)
         if err.looks_like:
             print(f"looks like: {err.looks_like}", file=sys.stderr)
         return 1
-    print(_records_json(event) if args.json else format_table(event))
+    print(_C1_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", shown) if args.json else shown)
     return 0
+
+
+def _kind(event: S3Event) -> str:
+    if event.is_test_event:
+        return "kind: s3:TestEvent (S3 checking a new notification configuration)"
+    count = len(event.records)
+    return f"kind: S3 event notification, {count} record{'s' if count != 1 else ''}"

@@ -48,7 +48,7 @@ def add_parser(subparsers: Any) -> None:
         ("export", "print the triggers as JSON, CloudFormation, SAM or Terraform"),
     ):
         sub = actions.add_parser(action, help=text, description=text)
-        _add_source_arguments(sub)
+        _add_source_arguments(sub, filters=action != "show")
         sub.add_argument("--endpoint-url", help="an S3-compatible endpoint (e.g. moto, MinIO)")
         sub.add_argument("--region", help="the AWS region (default: your configuration's)")
         if action in ("plan", "apply", "export", "check"):
@@ -77,7 +77,12 @@ def add_parser(subparsers: Any) -> None:
                 help="a key prefix the function writes to (repeatable): reported if it triggers",
             )
         if action == "export":
-            sub.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+            sub.add_argument(
+                "--format",
+                choices=EXPORT_FORMATS,
+                default="json",
+                help=f"the output format, one of {', '.join(EXPORT_FORMATS)} (default: json)",
+            )
         if action in ("check", "plan", "apply", "export"):
             sub.add_argument(
                 "--via",
@@ -89,7 +94,13 @@ def add_parser(subparsers: Any) -> None:
         sub.set_defaults(func=run)
 
 
-def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_source_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
+    # `show` prints the bucket's whole configuration: the filter options are
+    # refused there (run()), and not listed in its help.
+
+    def listed(text: str) -> str:
+        return text if filters else argparse.SUPPRESS
+
     parser.add_argument(
         "source",
         nargs="*",
@@ -104,10 +115,10 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
         "--event",
         action="append",
         metavar="TYPE",
-        help="an event type, e.g. s3:ObjectCreated:* (repeatable; without a source)",
+        help=listed("an event type, e.g. s3:ObjectCreated:* (repeatable; without a source)"),
     )
-    parser.add_argument("--prefix", help="the key prefix (without a source)")
-    parser.add_argument("--suffix", help="the key suffix (without a source)")
+    parser.add_argument("--prefix", help=listed("the key prefix (without a source)"))
+    parser.add_argument("--suffix", help=listed("the key suffix (without a source)"))
 
 
 def _client(args: argparse.Namespace, service: str) -> Any:
@@ -221,6 +232,13 @@ def _run(args: argparse.Namespace) -> int:
         return _check(declared, args)
     if args.action == "export":
         return _export(declared, args)
+    if args.action == "show" and (args.event or args.prefix or args.suffix):
+        print(
+            "s3types trigger show: prints the bucket's whole notification configuration;"
+            " --event, --prefix and --suffix do not apply (drop them)",
+            file=sys.stderr,
+        )
+        return 2
     s3 = _client(args, "s3")
     if args.action == "show":
         bucket = _bucket_of(declared, args)

@@ -7,10 +7,13 @@ from enum import Enum
 
 __all__ = ["MAX_RESULT_STRING", "BatchResultCode", "BatchTaskResult", "TemporaryFailure"]
 
-#: ``resultString`` goes into the job's completion report, one CSV row per task;
-#: longer strings are cut to this many characters (with "...") so one
-#: traceback-sized message cannot bloat the report or the 6 MB response.
 MAX_RESULT_STRING = 1024
+"""The longest ``resultString``, in characters: longer ones are cut (ending "...").
+
+``resultString`` goes into the job's completion report, one CSV row per
+task; the cut keeps one traceback-sized message from bloating the report or
+the 6 MB response.
+"""
 
 
 class BatchResultCode(str, Enum):

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_SIZE", "OriginalObject"]
 
-#: How much of the original is read at a time when iterating.
 CHUNK_SIZE = 64 * 1024
+"""How much of the original is read at a time when iterating."""
 _TIMEOUT = 30.0
 _CODE = re.compile(rb"<Code>([^<]{1,100})</Code>")
 _MESSAGE = re.compile(rb"<Message>([^<]{0,500})</Message>")

@@ -10,9 +10,8 @@ are uploaded as they fill), ``put_object`` and ``copy_object`` switch to
 managed multipart transfers for large objects. Only the type checker sees
 boto3 here: the client is yours.
 
->>> import boto3
->>> from s3types.ops import get_object, put_object
->>> client = boto3.client("s3")
+>>> from s3types.ops import get_object, put_object, s3_client
+>>> client = s3_client()
 >>> put_object(client, "my-bucket", "hello.txt", "hello", tags={"kind": "greeting"})
 PutResult(etag='5d41402abc4b2a76b9719d911017c592', version_id=None)
 >>> get_object(client, "my-bucket", "hello.txt").body
@@ -25,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from s3types._lazy import lazy_exports
+from s3types.ops._client import s3_client
 from s3types.ops._current import get_current_object
 from s3types.ops._errors import ObjectTooLargeError
 from s3types.ops._object_lambda import write_get_object_response
@@ -85,5 +85,6 @@ __all__ = [
     "presign_get",
     "presign_put",
     "put_object",
+    "s3_client",
     "write_get_object_response",
 ]

@@ -123,12 +123,28 @@ def _cloudformation(
     }
 
 
+def recursive_loop(handler: str, allow_recursive_loop: Collection[str]) -> dict[str, str]:
+    """The ``RecursiveLoop`` property of a declared function: ``Terminate`` unless allowed.
+
+    Lambda's own loop detection covers S3 and stops a loop after about 16
+    invocations; the exports set it explicitly rather than rely on the
+    account's default. A function that writes where its trigger fires on
+    purpose (its writes pass ``allow_retrigger=True`` to the loop guard, and
+    it stops the loop itself) is named in ``allow_recursive_loop``.
+
+    >>> recursive_loop("app.f", ()), recursive_loop("app.f", {"app.f"})
+    ({'RecursiveLoop': 'Terminate'}, {'RecursiveLoop': 'Allow'})
+    """
+    return {"RecursiveLoop": "Allow" if handler in allow_recursive_loop else "Terminate"}
+
+
 def sam_template(
     functions: Mapping[str, Sequence[Trigger]],
     *,
     runtime: str = "python3.12",
     code_uri: str = ".",
     existing_buckets: Collection[str] = (),
+    allow_recursive_loop: Collection[str] = (),
 ) -> dict[str, Any]:
     """A SAM template: one ``AWS::Serverless::Function`` per handler, its triggers as S3 events.
 
@@ -137,11 +153,16 @@ def sam_template(
     so each bucket is a resource here; SAM adds the invoke permission. A
     bucket in ``existing_buckets`` is marked for import
     (:func:`existing_bucket_notice`). Logical ids are distinct whatever the
-    names (``a.b`` and ``a-b`` get a hash suffix each).
+    names (``a.b`` and ``a-b`` get a hash suffix each). Each function's
+    ``RecursiveLoop`` is ``Terminate``, or ``Allow`` for the handlers in
+    ``allow_recursive_loop`` (see :func:`recursive_loop`).
 
     >>> sorted(sam_template({"app.f": [Trigger("bucket")]})["Resources"])
     ['BucketBucket', 'FunctionAppF']
     """
+    unknown = sorted(set(allow_recursive_loop) - set(functions))
+    if unknown:
+        raise TriggerError(f"allow_recursive_loop names no exported function: {unknown}")
     resources: dict[str, Any] = {}
     function_stems = cfn_stems(functions)
     bucket_stems = cfn_stems(
@@ -167,6 +188,7 @@ def sam_template(
                 "Runtime": runtime,
                 "CodeUri": code_uri,
                 "Events": events,
+                **recursive_loop(handler, allow_recursive_loop),
             },
         }
     return {

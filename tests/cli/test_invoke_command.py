@@ -43,6 +43,21 @@ def broken(event, context):
     raise ValueError("cannot make a thumbnail of " + parse_event(event).records[0].key)
 
 
+def chained(event, context):
+    try:
+        raise ConnectionRefusedError("no route to the Object Lambda endpoint")
+    except OSError as err:
+        raise RuntimeError("Need to rewind the stream") from err
+
+
+def chatty(event, context):
+    import logging
+    logging.getLogger("botocore.credentials").info("Found credentials somewhere")
+    logging.getLogger("botocore.credentials").warning("credentials expire soon")
+    logging.getLogger(__name__).info("the handler's own record")
+    return None
+
+
 def unserializable(event, context):
     return {"when": object()}
 
@@ -129,6 +144,48 @@ def test_a_raising_handler_exits_1_without_a_traceback(
     assert "--traceback" in err
 
 
+def test_a_chained_error_names_its_first_cause_in_the_same_line(
+    handlers: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _invoke(capsys, f"{handlers}:chained")
+
+    assert code == 1
+    [line] = [line for line in err.splitlines() if "the handler raised" in line]
+    assert line.endswith(
+        "RuntimeError: Need to rewind the stream (caused by ConnectionRefusedError:"
+        " no route to the Object Lambda endpoint)"
+    )
+
+
+def test_installed_libraries_log_from_warning_unless_asked(
+    handlers: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    import botocore
+
+    # The record's logger must belong to an installed library, as botocore does.
+    monkeypatch.setitem(sys.modules, "botocore", botocore)
+    seen = logging.Handler()
+    records: list[str] = []
+    seen.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [seen])
+    monkeypatch.setattr(root, "level", logging.WARNING)
+
+    assert _invoke(capsys, f"{handlers}:chatty", "--log-level", "INFO")[0] == 0
+    quiet = list(records)
+    records.clear()
+    assert _invoke(capsys, f"{handlers}:chatty", "--log-level", "INFO", "--log-level-all")[0] == 0
+
+    assert quiet == ["credentials expire soon", "the handler's own record"]
+    assert records == [
+        "Found credentials somewhere",
+        "credentials expire soon",
+        "the handler's own record",
+    ]
+
+
 def test_traceback_shows_where_the_handler_raised(
     handlers: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,7 +202,7 @@ def test_traceback_shows_where_the_handler_raised(
         ("no_colon_here", "does not name a handler: write module:function"),
         ("missing_module_xyz:handler", "cannot import module 'missing_module_xyz'"),
         ("does/not/exist.py:handler", "no such file: does/not/exist.py"),
-        ("{handlers}:nope", "has no attribute 'nope'; its functions: broken, keys"),
+        ("{handlers}:nope", "has no attribute 'nope'; its functions: broken, chained, chatty"),
         ("{handlers}:NOT_A_FUNCTION", "is a int, not a function"),
         ("{handlers}:unserializable", "not JSON-serializable"),
     ],

@@ -31,6 +31,8 @@ MODULES = [
     "s3types._problems",
     "s3types._values",
     "s3types._cli.parse",
+    "s3types._cli.parse_jobs",
+    "s3types.testing._object_lambda_endpoints",
     "s3types.testing._events",
 ]
 

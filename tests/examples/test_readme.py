@@ -202,7 +202,8 @@ def test_the_plain_lambda_install_is_under_20_mb() -> None:
         for line in (ROOT / "benchmarks" / "sizes.md").read_text(encoding="utf-8").splitlines()
         if line.startswith("| `s3types` |")
     )
-    megabytes = float(row.rsplit("|", 2)[1].strip().removesuffix(" MB"))
+    # The whole install as pip makes it (bytecode and unused packages included).
+    megabytes = float(row.split("|")[4].strip().removesuffix(" MB"))
 
     assert megabytes < 20
 

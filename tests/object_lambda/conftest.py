@@ -6,13 +6,12 @@ import socket
 import ssl
 import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 
+from s3types.testing._object_lambda_endpoints import ObjectLambdaEndpoints
 from tests.object_lambda.object_lambda_endpoints import (
     Origin,
-    OriginHandler,
     Recorder,
     make_certificate,
     serve_connection,
@@ -22,15 +21,8 @@ from tests.object_lambda.object_lambda_endpoints import (
 @pytest.fixture(scope="session")
 def origin() -> Iterator[Origin]:
     """The origin server standing in for presigned ``inputS3Url``s."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), OriginHandler)
-    state = Origin(port=server.server_address[1])
-    OriginHandler.origin = state
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with ObjectLambdaEndpoints() as endpoints:
+        yield Origin(endpoints)
 
 
 @pytest.fixture(scope="session")

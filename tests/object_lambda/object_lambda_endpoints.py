@@ -1,33 +1,25 @@
-"""Local stand-ins for what an Object Lambda function talks to, all on 127.0.0.1.
+"""The tests' Object Lambda endpoints: the origin, and S3's answer endpoint on its real host names.
 
-The fixtures are in conftest.py.
-
-``origin``: an HTTP server standing in for the presigned ``inputS3Url``; it
-generates objects on the fly (never held in memory), honours ``Range`` and
-``partNumber`` and records each request's headers.
-
-``recorder``: S3's Object Lambda endpoint as botocore reaches it. moto has no
-``WriteGetObjectResponse``, so the client keeps its real endpoint
-(``https://{route}.s3-object-lambda.{region}.amazonaws.com``, botocore's host
-prefix included) and goes through an HTTPS proxy on 127.0.0.1; the proxy
-answers ``CONNECT`` itself, does TLS with a certificate made for the test
-(the client trusts it through ``verify=``) and records the signed request
-botocore sent: target host, headers, and the body's length, digest and
-chunking, counted as it streams in.
+The origin and the body reader are s3types.testing's (``s3types invoke``
+serves them too). What only tests need is here: ``recorder``, S3's Object
+Lambda endpoint as botocore reaches it on AWS. The client keeps its real
+endpoint (``https://{route}.s3-object-lambda.{region}.amazonaws.com``,
+botocore's host prefix included) and goes through an HTTPS proxy on
+127.0.0.1; the proxy answers ``CONNECT`` itself, does TLS with a certificate
+made for the test (the client trusts it through ``verify=``) and records the
+signed request botocore sent: target host, headers, and the body's length,
+digest and chunking, counted as it streams in. The fixtures are in
+conftest.py.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import socket
 import ssl
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
 
 import boto3
 from botocore.config import Config
@@ -36,84 +28,45 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from s3types.testing._object_lambda_endpoints import (
+    LINE,
+    PART_SIZE,
+    ObjectLambdaEndpoints,
+    object_bytes,
+    read_request_body,
+)
+
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-LINE = b"Ana's card is 4111-1111-1111-1111; call +1 555 0100.\n"  # 53 bytes
-PART_SIZE = 1000
-
-
-def object_bytes(size: int) -> Iterator[bytes]:
-    """The object the origin serves for a size: LINE repeated, cut at ``size`` bytes."""
-    block = LINE * 1200
-    sent = 0
-    while sent < size:
-        chunk = block[: size - sent]
-        sent += len(chunk)
-        yield chunk
+__all__ = [
+    "LINE",
+    "PART_SIZE",
+    "Origin",
+    "Recorded",
+    "Recorder",
+    "make_certificate",
+    "object_bytes",
+    "serve_connection",
+]
 
 
 @dataclass
 class Origin:
     """The running origin: its URL maker and the headers of each request it got."""
 
-    port: int
-    requests: list[dict[str, Any]] = field(default_factory=list)
+    endpoints: ObjectLambdaEndpoints
+    requests: list[dict[str, Any]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.requests = self.endpoints.origin_requests
 
     def url(self, size: int, *, status: int = 200, signed_headers: str | None = None) -> str:
         """A presigned-looking URL of an object of ``size`` bytes (or an error ``status``)."""
         query = "X-Amz-Security-Token=token&X-Amz-Signature=abc"
         if signed_headers:
             query += f"&X-Amz-SignedHeaders={signed_headers}"
-        return f"http://127.0.0.1:{self.port}/{status}/{size}/original.txt?{query}"
-
-
-class OriginHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    origin: Origin
-
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        _, status, size_text, _ = parts.path.split("/", 3)
-        query = parse_qs(parts.query)
-        self.origin.requests.append({"headers": dict(self.headers), "query": query})
-        if int(status) >= 400:
-            body = (
-                b"<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code>"
-                b"<Message>Access Denied</Message></Error>"
-            )
-            self.send_response(int(status))
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        size = int(size_text)
-        start, end = 0, size - 1
-        ranged = "Range" in self.headers or "partNumber" in query
-        if "partNumber" in query:
-            start = (int(query["partNumber"][0]) - 1) * PART_SIZE
-            end = min(start + PART_SIZE, size) - 1
-        elif "Range" in self.headers:
-            first, _, last = self.headers["Range"].removeprefix("bytes=").partition("-")
-            start, end = int(first), min(int(last), size - 1)
-        self.send_response(206 if ranged else 200)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("ETag", '"d41d8cd98f00b204e9800998ecf8427e"')
-        self.send_header("Content-Length", str(end - start + 1))
-        if ranged:
-            self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.end_headers()
-        skipped = 0
-        for chunk in object_bytes(end + 1):
-            if skipped + len(chunk) <= start:
-                skipped += len(chunk)
-                continue
-            self.wfile.write(chunk[max(0, start - skipped) :])
-            skipped += len(chunk)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+        return f"{self.endpoints.endpoint_url}/{status}/{size}/original.txt?{query}"
 
 
 @dataclass
@@ -186,30 +139,6 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     return cert_file, key_file
 
 
-def _read_body(stream: Any, headers: dict[str, str]) -> tuple[int, str, int, bytes]:
-    digest, size, chunks, start = hashlib.sha256(), 0, 0, b""
-    if headers.get("Transfer-Encoding", "").lower() == "chunked":
-        while True:
-            length = int(stream.readline().split(b";")[0], 16)
-            if length == 0:
-                while stream.readline() not in (b"\r\n", b""):
-                    pass
-                break
-            data = stream.read(length)
-            stream.readline()
-            digest.update(data)
-            size, chunks = size + length, chunks + 1
-            start = start or data[:200]
-    else:
-        remaining = int(headers.get("Content-Length", "0"))
-        while remaining:
-            data = stream.read(min(remaining, 1 << 16))
-            digest.update(data)
-            size, remaining = size + len(data), remaining - len(data)
-            start = start or data[:200]
-    return size, digest.hexdigest(), chunks, start
-
-
 def serve_connection(connection: socket.socket, context: ssl.SSLContext, state: Recorder) -> None:
     with connection:
         plain = connection.makefile("rb")
@@ -226,7 +155,7 @@ def serve_connection(connection: socket.socket, context: ssl.SSLContext, state: 
                 headers[name.strip()] = value.strip()
             if headers.get("Expect", "").lower() == "100-continue":
                 tls.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
-            size, digest, chunks, start = _read_body(stream, headers)
+            size, digest, chunks, start = read_request_body(stream, headers)
             state.requests.append(
                 Recorded(target, request_line, headers, size, digest, chunks, start)
             )

@@ -68,3 +68,18 @@ def test_examples_with_a_client(
     (tmp_path / "report.csv").write_bytes(b"a,b\n1,2\n")
     monkeypatch.chdir(tmp_path)
     run_docstring_examples(name, client=client, record=record)
+
+
+def test_the_client_example(s3_server: LocalS3Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    # s3_client reads credentials from the usual chain, as it would on Lambda.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = s3_server.s3_client()
+    if "my-bucket" not in {b.get("Name") for b in client.list_buckets()["Buckets"]}:
+        client.create_bucket(Bucket="my-bucket")
+    for key in list(
+        client.list_objects_v2(Bucket="my-bucket", Prefix="notes/").get("Contents", ())
+    ):
+        client.delete_object(Bucket="my-bucket", Key=key.get("Key", ""))
+    client.put_object(Bucket="my-bucket", Key="notes/today.txt", Body=b"hello")
+    run_docstring_examples("s3types.ops._client", endpoint=s3_server.endpoint_url)
