@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
-from s3types.triggers._configuration import one_bucket, parse_target, rules_of
+from s3types.triggers._configuration import owned_on_one_bucket, parse_target, rules_of
 from s3types.triggers._events import TriggerError
 from s3types.triggers._merge import Merge, merge_configuration
 from s3types.triggers._overlap import check_triggers
@@ -215,19 +215,7 @@ def apply_triggers(
             owner=owner,
         )
     target = parse_target(target_arn)
-    ours = tuple(triggers)
-    bucket = one_bucket(ours)
-    if bucket is None:
-        raise TriggerError(
-            "apply_triggers: no trigger names a bucket; give Trigger(bucket, ...) or"
-            " s3_record_handler(bucket=...)"
-        )
-    ours = tuple(
-        trigger.with_bucket(bucket)
-        if owner is None or trigger.owner is not None
-        else trigger.with_bucket(bucket).replace(owner=owner)
-        for trigger in ours
-    )
+    bucket, ours = owned_on_one_bucket(triggers, owner, "apply_triggers")
     created = False
     if not bucket_exists(s3_client, bucket):
         if not create_bucket:

@@ -192,6 +192,29 @@ def one_bucket(triggers: tuple[Trigger, ...]) -> str | None:
     return buckets[0] if buckets else None
 
 
+def owned_on_one_bucket(
+    triggers: Iterable[Trigger], owner: str | None, operation: str
+) -> tuple[str, tuple[Trigger, ...]]:
+    """The bucket an apply writes to, and its triggers with that bucket and their owner.
+
+    A trigger without an owner takes ``owner``; TriggerError when no trigger
+    names a bucket, or several do.
+    """
+    ours = tuple(triggers)
+    bucket = one_bucket(ours)
+    if bucket is None:
+        raise TriggerError(
+            f"{operation}: no trigger names a bucket; give Trigger(bucket, ...) or"
+            " s3_record_handler(bucket=...)"
+        )
+    return bucket, tuple(
+        trigger.with_bucket(bucket)
+        if owner is None or trigger.owner is not None
+        else trigger.with_bucket(bucket).replace(owner=owner)
+        for trigger in ours
+    )
+
+
 def filter_values(rule: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """A document rule's prefix and suffix (S3 returns the names as ``Prefix``/``Suffix``)."""
     trigger = Trigger.from_rule({"Filter": rule.get("Filter"), "Events": []}, "-")

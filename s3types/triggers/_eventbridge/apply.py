@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from s3types.triggers._apply import MAX_ATTEMPTS, SETTLE_SECONDS, read_configuration
 from s3types.triggers._bucket import bucket_exists, check_new_bucket_name
 from s3types.triggers._bucket import create_bucket as make_bucket
-from s3types.triggers._configuration import Target, one_bucket, parse_target
+from s3types.triggers._configuration import Target, owned_on_one_bucket, parse_target
 from s3types.triggers._eventbridge.access import (
     AccessState,
     merge_queue_policy,
@@ -190,19 +190,7 @@ def apply_via_eventbridge(
             f"apply_triggers(via='eventbridge'): target {target.arn!r} is an SNS topic; this"
             " release sends EventBridge rules to Lambda functions and SQS queues"
         )
-    ours = tuple(triggers)
-    bucket = one_bucket(ours)
-    if bucket is None:
-        raise TriggerError(
-            "apply_triggers: no trigger names a bucket; give Trigger(bucket, ...) or"
-            " s3_record_handler(bucket=...)"
-        )
-    ours = tuple(
-        trigger.with_bucket(bucket)
-        if owner is None or trigger.owner is not None
-        else trigger.with_bucket(bucket).replace(owner=owner)
-        for trigger in ours
-    )
+    bucket, ours = owned_on_one_bucket(triggers, owner, "apply_triggers")
     owners = {trigger.owner for trigger in ours if trigger.owner is not None}
     ids = [trigger.rule_id for trigger in ours]
     duplicate = next((rule_id for rule_id in ids if ids.count(rule_id) > 1), None)
