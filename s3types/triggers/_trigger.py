@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import quote_plus, unquote_plus
 
 from s3types._catalog import ALL_EVENT_TYPES
+from s3types._values import encode_key
 from s3types.triggers._checks import check_bucket, check_filter
 from s3types.triggers._events import TriggerError, check_event_type
 
@@ -17,6 +19,9 @@ __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
 # What an existing configuration may hold that this release does not know yet.
 _WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
+# The characters an escape "%XX" continues with: an encoded suffix starting
+# with one may match the tail of an escape of the encoded key.
+_ESCAPE_TAIL = frozenset("0123456789ABCDEF")
 
 
 class Trigger:
@@ -26,8 +31,10 @@ class Trigger:
     notification configuration (``"s3:ObjectCreated:*"``,
     ``"s3:ObjectRemoved:Delete"``, ...; without ``s3:`` it is added); anything
     else is a :class:`TriggerError` naming the closest valid name. ``prefix``
-    and ``suffix`` are literal (S3 has no globs), compared with the decoded
-    key. ``bucket=None`` matches any bucket at run time (a handler declared
+    and ``suffix`` are literal (S3 has no globs) and decoded, like the key;
+    S3 compares their URL-encoded form with the encoded key, so they are
+    written encoded (:attr:`encoded_suffix`) and matched as S3 matches.
+    ``bucket=None`` matches any bucket at run time (a handler declared
     without ``bucket=``); it cannot be applied to S3 until a bucket is given
     (:meth:`with_bucket`); a name no bucket can have, or a directory bucket
     (no event notifications), is refused. ``id`` names the rule in the
@@ -47,10 +54,21 @@ class Trigger:
     s3types.triggers.TriggerError: Trigger: prefix 'uploads/*' contains '*', but S3 has...
     """
 
-    __slots__ = ("_categories", "_names", "bucket", "events", "id", "owner", "prefix", "suffix")
+    __slots__ = (
+        "_categories",
+        "_names",
+        "_suffix_spans_escapes",
+        "bucket",
+        "events",
+        "id",
+        "owner",
+        "prefix",
+        "suffix",
+    )
 
     _names: frozenset[str]
     _categories: frozenset[str]
+    _suffix_spans_escapes: bool
     bucket: str | None
     events: tuple[str, ...]
     prefix: str | None
@@ -149,6 +167,8 @@ class Trigger:
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
         setter(self, "owner", owner)
+        # Only then can S3's encoded comparison differ from the decoded one.
+        setter(self, "_suffix_spans_escapes", suffix is not None and suffix[0] in _ESCAPE_TAIL)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -166,12 +186,14 @@ class Trigger:
         """A rule of a bucket's notification configuration (as S3 returns it), as a trigger.
 
         S3 already accepted it, so event types newer than this release are
-        kept as they are.
+        kept as they are. Filter values are URL-encoded in the document (S3
+        compares them with the encoded key) and decoded here (``unquote_plus``).
 
         >>> Trigger.from_rule({"Id": "x", "Events": ["s3:ObjectCreated:*"],
-        ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "in/"}]}}}, "b")
-        Trigger('b', events=['s3:ObjectCreated:*'], prefix='in/', id='x')
+        ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "my+in/"}]}}}, "b")
+        Trigger('b', events=['s3:ObjectCreated:*'], prefix='my in/', id='x')
         """
+
         rule_id = rule.get("Id")
         events: list[object] = list(rule.get("Events") or [])
         names = tuple(
@@ -185,12 +207,30 @@ class Trigger:
         for entry in filters.get("Key", {}).get("FilterRules", []):
             name = str(entry.get("Name", "")).lower()  # S3 returns "Prefix" and "Suffix"
             if name == "prefix":
-                prefix = entry.get("Value") or None
+                prefix = unquote_plus(entry.get("Value") or "") or None
             elif name == "suffix":
-                suffix = entry.get("Value") or None
+                suffix = unquote_plus(entry.get("Value") or "") or None
         trigger = cls.__new__(cls)
         trigger._set(bucket, names, prefix, suffix, rule_id if isinstance(rule_id, str) else None)
         return trigger
+
+    @property
+    def encoded_prefix(self) -> str | None:
+        """``prefix`` as S3 stores and compares it: URL-encoded like a key (``quote_plus``).
+
+        >>> Trigger("b", prefix="my photos/").encoded_prefix
+        'my+photos/'
+        """
+        return None if self.prefix is None else encode_key(self.prefix)
+
+    @property
+    def encoded_suffix(self) -> str | None:
+        """``suffix`` as S3 stores and compares it: URL-encoded like a key (``quote_plus``).
+
+        >>> Trigger("b", suffix="+1.jpg").encoded_suffix
+        '%2B1.jpg'
+        """
+        return None if self.suffix is None else encode_key(self.suffix)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Trigger is frozen: use trigger.replace({name}=...)")
@@ -292,10 +332,25 @@ class Trigger:
             return False
         if self.prefix is not None and not key.startswith(self.prefix):
             return False
-        return self.suffix is None or key.endswith(self.suffix)
+        return self.suffix is None or self._suffix_holds(key, self.suffix)
+
+    def _suffix_holds(self, key: str, suffix: str) -> bool:
+        # S3 compares the encoded suffix with the encoded key. The encoding is
+        # a prefix-free code, so the prefix test above gives the same answer
+        # decoded; a suffix too, unless it starts with a character that can
+        # continue an escape: "2B" ends "a%2B", the encoded "a+".
+        if key.endswith(suffix):
+            return True
+        if not self._suffix_spans_escapes:
+            return False
+        encoded = quote_plus(key, safe="/", errors="surrogatepass")
+        return encoded.endswith(encode_key(suffix))
 
     def matches(self, record: S3EventRecord) -> bool:
-        """True when S3 would deliver ``record`` for this trigger (S3's filter rule, decoded key).
+        """True when S3 would deliver ``record`` for this trigger (S3's filter rule).
+
+        S3 compares the encoded filter with the encoded key; so does this
+        (a suffix ``"2B"`` matches the key ``"a+"``, encoded ``"a%2B"``).
 
         >>> from s3types import parse_event
         >>> from s3types.testing import make_event
@@ -325,6 +380,6 @@ class Trigger:
             return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
         if self.prefix is not None and not key.startswith(self.prefix):
             return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
-        if self.suffix is not None and not key.endswith(self.suffix):
+        if self.suffix is not None and not self._suffix_holds(key, self.suffix):
             return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
         return None
