@@ -56,8 +56,8 @@ class Trigger:
 
     __slots__ = (
         "_categories",
+        "_escape_suffix",
         "_names",
-        "_suffix_spans_escapes",
         "bucket",
         "events",
         "id",
@@ -68,7 +68,7 @@ class Trigger:
 
     _names: frozenset[str]
     _categories: frozenset[str]
-    _suffix_spans_escapes: bool
+    _escape_suffix: str | None
     bucket: str | None
     events: tuple[str, ...]
     prefix: str | None
@@ -167,8 +167,10 @@ class Trigger:
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
         setter(self, "owner", owner)
-        # Only then can S3's encoded comparison differ from the decoded one.
-        setter(self, "_suffix_spans_escapes", suffix is not None and suffix[0] in _ESCAPE_TAIL)
+        # The encoded suffix when S3's encoded comparison can differ from the
+        # decoded one (the suffix may end inside an escape), else None.
+        spans = suffix is not None and suffix[0] in _ESCAPE_TAIL
+        setter(self, "_escape_suffix", encode_key(suffix) if spans and suffix else None)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -332,19 +334,17 @@ class Trigger:
             return False
         if self.prefix is not None and not key.startswith(self.prefix):
             return False
-        return self.suffix is None or self._suffix_holds(key, self.suffix)
-
-    def _suffix_holds(self, key: str, suffix: str) -> bool:
         # S3 compares the encoded suffix with the encoded key. The encoding is
         # a prefix-free code, so the prefix test above gives the same answer
         # decoded; a suffix too, unless it starts with a character that can
         # continue an escape: "2B" ends "a%2B", the encoded "a+".
-        if key.endswith(suffix):
+        suffix = self.suffix
+        if suffix is None or key.endswith(suffix):
             return True
-        if not self._suffix_spans_escapes:
-            return False
-        encoded = quote_plus(key, safe="/", errors="surrogatepass")
-        return encoded.endswith(encode_key(suffix))
+        escape_suffix = self._escape_suffix
+        return escape_suffix is not None and quote_plus(
+            key, safe="/", errors="surrogatepass"
+        ).endswith(escape_suffix)
 
     def matches(self, record: S3EventRecord) -> bool:
         """True when S3 would deliver ``record`` for this trigger (S3's filter rule).
@@ -380,6 +380,6 @@ class Trigger:
             return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
         if self.prefix is not None and not key.startswith(self.prefix):
             return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
-        if self.suffix is not None and not self._suffix_holds(key, self.suffix):
+        if self.suffix is not None and not self._scope_holds(record.bucket_name, key):
             return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
         return None
