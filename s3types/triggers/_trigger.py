@@ -58,6 +58,7 @@ class Trigger:
         "_categories",
         "_escape_suffix",
         "_names",
+        "_written",
         "bucket",
         "events",
         "id",
@@ -69,6 +70,7 @@ class Trigger:
     _names: frozenset[str]
     _categories: frozenset[str]
     _escape_suffix: str | None
+    _written: tuple[str | None, str | None] | None
     bucket: str | None
     events: tuple[str, ...]
     prefix: str | None
@@ -171,6 +173,9 @@ class Trigger:
         # decoded one (the suffix may end inside an escape), else None.
         spans = suffix is not None and suffix[0] in _ESCAPE_TAIL
         setter(self, "_escape_suffix", encode_key(suffix) if spans and suffix else None)
+        # A rule read back whose values are not our encoding of their decoded
+        # form ("my%20photos/"): S3 compares those strings as they are.
+        setter(self, "_written", None)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -190,6 +195,9 @@ class Trigger:
         S3 already accepted it, so event types newer than this release are
         kept as they are. Filter values are URL-encoded in the document (S3
         compares them with the encoded key) and decoded here (``unquote_plus``).
+        A value written in another encoding (``my%20photos/``, ``%c3%a4``) is
+        kept as written for :attr:`encoded_prefix`/:attr:`encoded_suffix`,
+        matching and the overlap rule: S3 compares it as it is.
 
         >>> Trigger.from_rule({"Id": "x", "Events": ["s3:ObjectCreated:*"],
         ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "my+in/"}]}}}, "b")
@@ -204,16 +212,18 @@ class Trigger:
             else check_event_type(name, f"rule {rule_id!r}")
             for name in events
         )
-        prefix = suffix = None
+        written: dict[str, str | None] = {"prefix": None, "suffix": None}
         filters: Any = rule.get("Filter") or {}
         for entry in filters.get("Key", {}).get("FilterRules", []):
             name = str(entry.get("Name", "")).lower()  # S3 returns "Prefix" and "Suffix"
-            if name == "prefix":
-                prefix = unquote_plus(entry.get("Value") or "") or None
-            elif name == "suffix":
-                suffix = unquote_plus(entry.get("Value") or "") or None
+            if name in written:
+                written[name] = str(entry.get("Value") or "") or None
+        prefix, suffix = (None if v is None else unquote_plus(v) or None for v in written.values())
         trigger = cls.__new__(cls)
         trigger._set(bucket, names, prefix, suffix, rule_id if isinstance(rule_id, str) else None)
+        as_written = (written["prefix"], written["suffix"])
+        if as_written != (trigger.encoded_prefix, trigger.encoded_suffix):
+            object.__setattr__(trigger, "_written", as_written)
         return trigger
 
     @property
@@ -223,6 +233,8 @@ class Trigger:
         >>> Trigger("b", prefix="my photos/").encoded_prefix
         'my+photos/'
         """
+        if self._written is not None:
+            return self._written[0]
         return None if self.prefix is None else encode_key(self.prefix)
 
     @property
@@ -232,6 +244,8 @@ class Trigger:
         >>> Trigger("b", suffix="+1.jpg").encoded_suffix
         '%2B1.jpg'
         """
+        if self._written is not None:
+            return self._written[1]
         return None if self.suffix is None else encode_key(self.suffix)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -332,6 +346,8 @@ class Trigger:
     def _scope_holds(self, bucket: str, key: str) -> bool:
         if self.bucket is not None and bucket != self.bucket:
             return False
+        if self._written is not None:
+            return self._written_holds(key, *self._written)
         if self.prefix is not None and not key.startswith(self.prefix):
             return False
         # S3 compares the encoded suffix with the encoded key. The encoding is
@@ -345,6 +361,13 @@ class Trigger:
         return escape_suffix is not None and quote_plus(
             key, safe="/", errors="surrogatepass"
         ).endswith(escape_suffix)
+
+    @staticmethod
+    def _written_holds(key: str, prefix: str | None, suffix: str | None) -> bool:
+        encoded = quote_plus(key, safe="/", errors="surrogatepass")
+        return (prefix is None or encoded.startswith(prefix)) and (
+            suffix is None or encoded.endswith(suffix)
+        )
 
     def matches(self, record: S3EventRecord) -> bool:
         """True when S3 would deliver ``record`` for this trigger (S3's filter rule).
@@ -378,8 +401,13 @@ class Trigger:
             return f"event {str(name)!r} is not one of {', '.join(self.events)}"
         if self.bucket is not None and record.bucket_name != self.bucket:
             return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
-        if self.prefix is not None and not key.startswith(self.prefix):
+        written_prefix = None if self._written is None else self._written[0]
+        if self.prefix is not None and not (
+            key.startswith(self.prefix)
+            if written_prefix is None
+            else self._written_holds(key, written_prefix, None)
+        ):
             return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
-        if self.suffix is not None and not self._scope_holds(record.bucket_name, key):
+        if not self._scope_holds(record.bucket_name, key):
             return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
         return None

@@ -192,3 +192,54 @@ def test_matches_is_s3s_comparison_of_encoded_strings(key: str, prefix: str, suf
     assert trigger.matches(record_for(key)) is expected
     assert trigger.fires_on("b", key, "s3:ObjectCreated:Put") is expected
     assert (trigger.mismatch(record_for(key)) is None) is expected
+
+
+def rule_with(prefix: str | None = None, suffix: str | None = None, rule_id: str = "r") -> Any:
+    rules = [{"Name": n, "Value": v} for n, v in (("Prefix", prefix), ("Suffix", suffix)) if v]
+    return {
+        "Id": rule_id,
+        "Events": ["s3:ObjectCreated:*"],
+        "Filter": {"Key": {"FilterRules": rules}},
+    }
+
+
+def test_a_rule_written_in_another_encoding_is_compared_as_written() -> None:
+    # The console takes what it is given: "my%20photos/" is not the encoded
+    # form of any key S3 sends ("my photos/x" is "my+photos/x"), so it never fires.
+    spaces = Trigger.from_rule(rule_with(prefix="my%20photos/"), "b")
+    assert (spaces.prefix, spaces.encoded_prefix) == ("my photos/", "my%20photos/")
+    assert not spaces.matches(record_for("my photos/x"))
+    assert spaces.mismatch(record_for("my photos/x")) == (
+        "key 'my photos/x' does not start with prefix 'my photos/'"
+    )
+    lower = Trigger.from_rule(rule_with(suffix="%c3%a4"), "b")
+    assert lower.suffix == "ä" and not lower.matches(record_for("xä"))
+    assert lower.mismatch(record_for("xä")) == "key 'xä' does not end with suffix 'ä'"
+    literal = Trigger.from_rule(rule_with(prefix="100%/"), "b")  # not an escape: kept
+    assert literal.prefix == "100%/" and not literal.matches(record_for("100%/x"))
+    assert Trigger.from_rule(rule_with(prefix="100%25/"), "b").matches(record_for("100%/x"))
+
+
+def test_the_overlap_rule_compares_a_read_back_rule_as_written() -> None:
+    # S3 compares "%2b" and "%2B" as strings: they do not overlap.
+    theirs = Trigger.from_rule(rule_with(suffix="%2b", rule_id="theirs"), "b")
+    ours = Trigger("b", suffix="+", id="ours")
+    check_triggers([theirs, ours])
+    canonical = Trigger.from_rule(rule_with(suffix="%2B", rule_id="theirs"), "b")
+    with pytest.raises(TriggerError, match="overlap"):
+        check_triggers([canonical, ours])
+
+
+_WRITTEN = st.text(alphabet="ab/+%2BFc.", max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=_TEXT.filter(bool), prefix=_WRITTEN, suffix=_WRITTEN)
+def test_a_read_back_rule_matches_as_s3_compares_what_is_written(
+    key: str, prefix: str, suffix: str
+) -> None:
+    encoded = encode_key(key)
+    expected = encoded.startswith(prefix) and encoded.endswith(suffix)
+    trigger = Trigger.from_rule(rule_with(prefix=prefix, suffix=suffix), "b")
+    assert trigger.matches(record_for(key)) is expected
+    assert (trigger.mismatch(record_for(key)) is None) is expected
