@@ -6,7 +6,7 @@ import codecs
 import re
 from datetime import datetime, timezone
 from typing import NamedTuple
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from pydantic_core import TzInfo
 
@@ -16,6 +16,7 @@ __all__ = [
     "MAX_KEY_BYTES",
     "check_bucket_name",
     "decode_key",
+    "encode_key",
     "parse_event_version",
     "parse_size",
     "to_utc",
@@ -140,6 +141,18 @@ MAX_WIRE_KEY_LENGTH = 3 * 1024
 
 #: The longest key S3 stores, in bytes of UTF-8.
 MAX_KEY_BYTES = 1024
+
+
+def encode_key(key: str) -> str:
+    """Encode an object key (or a filter) the way S3 writes it: form encoding, "/" kept.
+
+    The form of a key in a notification, and the form S3 compares a rule's
+    prefix and suffix with (so filters are written in it too).
+
+    >>> encode_key("photos/red flower+1.jpg")
+    'photos/red+flower%2B1.jpg'
+    """
+    return quote_plus(key, safe="/")
 
 
 def decode_key(raw_key: str) -> str:

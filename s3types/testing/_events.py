@@ -7,10 +7,10 @@ import json
 import uuid
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import quote_plus
 
 from s3types._eventbridge import detail_type_of
 from s3types._names import EventName, parse_event_name
+from s3types._values import encode_key
 
 if TYPE_CHECKING:
     from s3types._wire import (
@@ -28,15 +28,6 @@ __all__ = ["encode_key", "make_event", "test_event", "via_eventbridge", "via_sns
 
 _EMPTY_MD5 = hashlib.md5(b"", usedforsecurity=False).hexdigest()
 _ACCOUNT = "123456789012"
-
-
-def encode_key(key: str) -> str:
-    """Encode an object key the way S3 writes it in a notification.
-
-    >>> encode_key("photos/red flower+1.jpg")
-    'photos/red+flower%2B1.jpg'
-    """
-    return quote_plus(key, safe="/")
 
 
 def _time_text(moment: datetime) -> str:

@@ -140,10 +140,11 @@ def rule_document(trigger: Trigger, target: Target) -> dict[str, Any]:
     _, arn_key = SECTIONS[target.kind]
     rule: dict[str, Any] = {"Id": trigger.rule_id, arn_key: target.arn, "Events": [*trigger.events]}
     filter_rules: list[FilterRuleTypeDef] = []
-    if trigger.prefix is not None:
-        filter_rules.append({"Name": "prefix", "Value": trigger.prefix})
-    if trigger.suffix is not None:
-        filter_rules.append({"Name": "suffix", "Value": trigger.suffix})
+    # URL-encoded: S3 compares the values with the encoded key.
+    if trigger.encoded_prefix is not None:
+        filter_rules.append({"Name": "prefix", "Value": trigger.encoded_prefix})
+    if trigger.encoded_suffix is not None:
+        filter_rules.append({"Name": "suffix", "Value": trigger.encoded_suffix})
     if filter_rules:
         key_filter: NotificationConfigurationFilterTypeDef = {"Key": {"FilterRules": filter_rules}}
         rule["Filter"] = key_filter
@@ -216,9 +217,22 @@ def owned_on_one_bucket(
 
 
 def filter_values(rule: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """A document rule's prefix and suffix (S3 returns the names as ``Prefix``/``Suffix``)."""
-    trigger = Trigger.from_rule({"Filter": rule.get("Filter"), "Events": []}, "-")
-    return trigger.prefix, trigger.suffix
+    """A document rule's prefix and suffix as written: URL-encoded, the strings S3 compares.
+
+    S3 returns the names as ``Prefix``/``Suffix``; an empty value is none.
+    Not decoded: ``my%20photos/`` and ``my+photos/`` decode alike, but only
+    the second matches the key ``my photos/x`` (encoded ``my+photos/x``).
+
+    >>> filter_values({"Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "a+b/"}]}}})
+    ('a+b/', None)
+    """
+    found: dict[str, str | None] = {"prefix": None, "suffix": None}
+    filters: Any = rule.get("Filter") or {}
+    for entry in filters.get("Key", {}).get("FilterRules", []):
+        name = str(entry.get("Name", "")).lower()
+        if name in found:
+            found[name] = entry.get("Value") or None
+    return found["prefix"], found["suffix"]
 
 
 def rules_of(configuration: Mapping[str, Any], bucket: str) -> tuple[Trigger, ...]:

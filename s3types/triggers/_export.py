@@ -76,11 +76,12 @@ def _bucket_resource(bucket: str, properties: dict[str, Any], existing: bool) ->
 
 
 def _cfn_rules(trigger: Trigger) -> list[dict[str, str]]:
+    # URL-encoded, as in the API's document: CloudFormation and SAM pass them on.
     rules: list[dict[str, str]] = []
-    if trigger.prefix is not None:
-        rules.append({"Name": "prefix", "Value": trigger.prefix})
-    if trigger.suffix is not None:
-        rules.append({"Name": "suffix", "Value": trigger.suffix})
+    if trigger.encoded_prefix is not None:
+        rules.append({"Name": "prefix", "Value": trigger.encoded_prefix})
+    if trigger.encoded_suffix is not None:
+        rules.append({"Name": "suffix", "Value": trigger.encoded_suffix})
     return rules
 
 
@@ -232,10 +233,11 @@ def _terraform(buckets: Mapping[str, list[Trigger]], target: Target) -> str:
                 f"    {arn_key} = {_hcl(target.arn)}",
                 f"    events = [{', '.join(_hcl(event) for event in trigger.events)}]",
             ]
-            if trigger.prefix is not None:
-                out.append(f"    filter_prefix = {_hcl(trigger.prefix)}")
-            if trigger.suffix is not None:
-                out.append(f"    filter_suffix = {_hcl(trigger.suffix)}")
+            # URL-encoded: the provider passes them to S3 as they are.
+            if trigger.encoded_prefix is not None:
+                out.append(f"    filter_prefix = {_hcl(trigger.encoded_prefix)}")
+            if trigger.encoded_suffix is not None:
+                out.append(f"    filter_suffix = {_hcl(trigger.encoded_suffix)}")
             out.append("  }")
         if depends:
             out.append(depends)

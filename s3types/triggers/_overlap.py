@@ -52,7 +52,10 @@ def overlap(first: Trigger, second: Trigger) -> str | None:
         return None
     if not _prefixes_overlap(first.prefix, second.prefix):
         return None
-    if not _suffixes_overlap(first.suffix, second.suffix):
+    # S3 compares the configured, URL-encoded strings: "2B" and "%2B" (the
+    # suffix "+") overlap. Prefixes overlap alike encoded or not (the
+    # encoding is a prefix-free code).
+    if not _suffixes_overlap(first.encoded_suffix, second.encoded_suffix):
         return None
     shared = [
         b if a.endswith(":*") else a
@@ -154,7 +157,7 @@ def _prefix_of(trigger: Trigger) -> str:
 
 
 def _reversed_suffix_of(trigger: Trigger) -> str:
-    return (trigger.suffix or "")[::-1]
+    return (trigger.encoded_suffix or "")[::-1]
 
 
 def _candidates(ordered: list[Trigger], text: Callable[[Trigger], str]) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import quote_plus, unquote_plus
 
 from s3types._catalog import ALL_EVENT_TYPES
+from s3types._values import encode_key
 from s3types.triggers._checks import check_bucket, check_filter
 from s3types.triggers._events import TriggerError, check_event_type
 
@@ -17,6 +19,9 @@ __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
 # What an existing configuration may hold that this release does not know yet.
 _WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
+# The characters an escape "%XX" continues with: an encoded suffix starting
+# with one may match the tail of an escape of the encoded key.
+_ESCAPE_TAIL = frozenset("0123456789ABCDEF")
 
 
 class Trigger:
@@ -26,8 +31,10 @@ class Trigger:
     notification configuration (``"s3:ObjectCreated:*"``,
     ``"s3:ObjectRemoved:Delete"``, ...; without ``s3:`` it is added); anything
     else is a :class:`TriggerError` naming the closest valid name. ``prefix``
-    and ``suffix`` are literal (S3 has no globs), compared with the decoded
-    key. ``bucket=None`` matches any bucket at run time (a handler declared
+    and ``suffix`` are literal (S3 has no globs) and decoded, like the key;
+    S3 compares their URL-encoded form with the encoded key, so they are
+    written encoded (:attr:`encoded_suffix`) and matched as S3 matches.
+    ``bucket=None`` matches any bucket at run time (a handler declared
     without ``bucket=``); it cannot be applied to S3 until a bucket is given
     (:meth:`with_bucket`); a name no bucket can have, or a directory bucket
     (no event notifications), is refused. ``id`` names the rule in the
@@ -47,10 +54,23 @@ class Trigger:
     s3types.triggers.TriggerError: Trigger: prefix 'uploads/*' contains '*', but S3 has...
     """
 
-    __slots__ = ("_categories", "_names", "bucket", "events", "id", "owner", "prefix", "suffix")
+    __slots__ = (
+        "_categories",
+        "_escape_suffix",
+        "_names",
+        "_written",
+        "bucket",
+        "events",
+        "id",
+        "owner",
+        "prefix",
+        "suffix",
+    )
 
     _names: frozenset[str]
     _categories: frozenset[str]
+    _escape_suffix: str | None
+    _written: tuple[str | None, str | None] | None
     bucket: str | None
     events: tuple[str, ...]
     prefix: str | None
@@ -149,6 +169,13 @@ class Trigger:
         setter(self, "suffix", suffix)
         setter(self, "id", rule_id)
         setter(self, "owner", owner)
+        # The encoded suffix when S3's encoded comparison can differ from the
+        # decoded one (the suffix may end inside an escape), else None.
+        spans = suffix is not None and suffix[0] in _ESCAPE_TAIL
+        setter(self, "_escape_suffix", encode_key(suffix) if spans and suffix else None)
+        # A rule read back whose values are not our encoding of their decoded
+        # form ("my%20photos/"): S3 compares those strings as they are.
+        setter(self, "_written", None)
         # Wire event names come without "s3:": exact names, and the categories a
         # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
         # two-part names some producers send for it ("IntelligentTiering:...").
@@ -166,12 +193,17 @@ class Trigger:
         """A rule of a bucket's notification configuration (as S3 returns it), as a trigger.
 
         S3 already accepted it, so event types newer than this release are
-        kept as they are.
+        kept as they are. Filter values are URL-encoded in the document (S3
+        compares them with the encoded key) and decoded here (``unquote_plus``).
+        A value written in another encoding (``my%20photos/``, ``%c3%a4``) is
+        kept as written for :attr:`encoded_prefix`/:attr:`encoded_suffix`,
+        matching and the overlap rule: S3 compares it as it is.
 
         >>> Trigger.from_rule({"Id": "x", "Events": ["s3:ObjectCreated:*"],
-        ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "in/"}]}}}, "b")
-        Trigger('b', events=['s3:ObjectCreated:*'], prefix='in/', id='x')
+        ...     "Filter": {"Key": {"FilterRules": [{"Name": "Prefix", "Value": "my+in/"}]}}}, "b")
+        Trigger('b', events=['s3:ObjectCreated:*'], prefix='my in/', id='x')
         """
+
         rule_id = rule.get("Id")
         events: list[object] = list(rule.get("Events") or [])
         names = tuple(
@@ -180,17 +212,41 @@ class Trigger:
             else check_event_type(name, f"rule {rule_id!r}")
             for name in events
         )
-        prefix = suffix = None
+        written: dict[str, str | None] = {"prefix": None, "suffix": None}
         filters: Any = rule.get("Filter") or {}
         for entry in filters.get("Key", {}).get("FilterRules", []):
             name = str(entry.get("Name", "")).lower()  # S3 returns "Prefix" and "Suffix"
-            if name == "prefix":
-                prefix = entry.get("Value") or None
-            elif name == "suffix":
-                suffix = entry.get("Value") or None
+            if name in written:
+                written[name] = str(entry.get("Value") or "") or None
+        prefix, suffix = (None if v is None else unquote_plus(v) or None for v in written.values())
         trigger = cls.__new__(cls)
         trigger._set(bucket, names, prefix, suffix, rule_id if isinstance(rule_id, str) else None)
+        as_written = (written["prefix"], written["suffix"])
+        if as_written != (trigger.encoded_prefix, trigger.encoded_suffix):
+            object.__setattr__(trigger, "_written", as_written)
         return trigger
+
+    @property
+    def encoded_prefix(self) -> str | None:
+        """``prefix`` as S3 stores and compares it: URL-encoded like a key (``quote_plus``).
+
+        >>> Trigger("b", prefix="my photos/").encoded_prefix
+        'my+photos/'
+        """
+        if self._written is not None:
+            return self._written[0]
+        return None if self.prefix is None else encode_key(self.prefix)
+
+    @property
+    def encoded_suffix(self) -> str | None:
+        """``suffix`` as S3 stores and compares it: URL-encoded like a key (``quote_plus``).
+
+        >>> Trigger("b", suffix="+1.jpg").encoded_suffix
+        '%2B1.jpg'
+        """
+        if self._written is not None:
+            return self._written[1]
+        return None if self.suffix is None else encode_key(self.suffix)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Trigger is frozen: use trigger.replace({name}=...)")
@@ -290,12 +346,34 @@ class Trigger:
     def _scope_holds(self, bucket: str, key: str) -> bool:
         if self.bucket is not None and bucket != self.bucket:
             return False
+        if self._written is not None:
+            return self._written_holds(key, *self._written)
         if self.prefix is not None and not key.startswith(self.prefix):
             return False
-        return self.suffix is None or key.endswith(self.suffix)
+        # S3 compares the encoded suffix with the encoded key. The encoding is
+        # a prefix-free code, so the prefix test above gives the same answer
+        # decoded; a suffix too, unless it starts with a character that can
+        # continue an escape: "2B" ends "a%2B", the encoded "a+".
+        suffix = self.suffix
+        if suffix is None or key.endswith(suffix):
+            return True
+        escape_suffix = self._escape_suffix
+        return escape_suffix is not None and quote_plus(
+            key, safe="/", errors="surrogatepass"
+        ).endswith(escape_suffix)
+
+    @staticmethod
+    def _written_holds(key: str, prefix: str | None, suffix: str | None) -> bool:
+        encoded = quote_plus(key, safe="/", errors="surrogatepass")
+        return (prefix is None or encoded.startswith(prefix)) and (
+            suffix is None or encoded.endswith(suffix)
+        )
 
     def matches(self, record: S3EventRecord) -> bool:
-        """True when S3 would deliver ``record`` for this trigger (S3's filter rule, decoded key).
+        """True when S3 would deliver ``record`` for this trigger (S3's filter rule).
+
+        S3 compares the encoded filter with the encoded key; so does this
+        (a suffix ``"2B"`` matches the key ``"a+"``, encoded ``"a%2B"``).
 
         >>> from s3types import parse_event
         >>> from s3types.testing import make_event
@@ -323,8 +401,13 @@ class Trigger:
             return f"event {str(name)!r} is not one of {', '.join(self.events)}"
         if self.bucket is not None and record.bucket_name != self.bucket:
             return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
-        if self.prefix is not None and not key.startswith(self.prefix):
+        written_prefix = None if self._written is None else self._written[0]
+        if self.prefix is not None and not (
+            key.startswith(self.prefix)
+            if written_prefix is None
+            else self._written_holds(key, written_prefix, None)
+        ):
             return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
-        if self.suffix is not None and not key.endswith(self.suffix):
+        if not self._scope_holds(record.bucket_name, key):
             return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
         return None

@@ -118,10 +118,14 @@ def test_terraform_for_a_function() -> None:
 
 
 def test_terraform_escapes_what_hcl_would_read_as_a_template() -> None:
+    # The filter is URL-encoded (no template characters left); the id is not.
     text = export_triggers(
-        [Trigger("b", prefix='${var.x}/%{if}"\\')], "terraform", target_arn=QUEUE
+        [Trigger("b", prefix='${var.x}/%{if}"\\', id='${var.x}/%{if}"\\')],
+        "terraform",
+        target_arn=QUEUE,
     )
-    assert r'filter_prefix = "$${var.x}/%%{if}\"\\"' in text
+    assert r'id     = "$${var.x}/%%{if}\"\\"' in text
+    assert r'filter_prefix = "%24%7Bvar.x%7D/%25%7Bif%7D%22%5C"' in text
 
 
 def test_json_is_the_notification_configuration() -> None:
