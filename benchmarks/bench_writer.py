@@ -23,7 +23,6 @@ import argparse
 import io
 import os
 import statistics
-import subprocess
 import sys
 import time
 import tracemalloc
@@ -37,6 +36,7 @@ import boto3
 from botocore.config import Config
 
 from s3types.ops import create_object, put_object
+from s3types.testing._server import local_s3_server_process
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -44,13 +44,6 @@ if TYPE_CHECKING:
 MIB = 1024 * 1024
 TARGET = 0.5
 BUCKET = "bench-writer"
-_SERVE_UNTIL_STDIN_CLOSES = """
-import sys
-from s3types.testing._server import LocalS3Server
-with LocalS3Server() as server:
-    print(server.endpoint_url, flush=True)
-    sys.stdin.read()
-"""
 
 
 def _client(endpoint_url: str) -> S3Client:
@@ -99,16 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     size_mib, rounds = (24, 3) if args.quick else (64, 5)
     data = os.urandom(size_mib * MIB)
-    server = subprocess.Popen(
-        [sys.executable, "-c", _SERVE_UNTIL_STDIN_CLOSES],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdin is not None
-    assert server.stdout is not None
-    try:
-        client = _client(server.stdout.readline().strip())
+    with local_s3_server_process() as endpoint:
+        client = _client(endpoint)
         client.create_bucket(Bucket=BUCKET)
         cases = _cases(client, data)
         for run in cases.values():  # warm-up: connections, imports
@@ -123,9 +108,6 @@ def main(argv: list[str] | None = None) -> int:
                 samples[name].append(time.perf_counter() - started)
         peaks = {name: _peak(run) for name, run in cases.items()}
         client.close()
-    finally:
-        server.stdin.close()
-        server.wait(timeout=60)
     medians = {name: statistics.median(times) for name, times in samples.items()}
     ours = medians["create_object, 1 thread"]
     print(f"{size_mib} MiB of random bytes, median of {rounds} interleaved rounds")

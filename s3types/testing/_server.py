@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import logging
 import socket
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
     from types import TracebackType
 
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from typing_extensions import Self
 
-__all__ = ["LocalS3Server"]
+__all__ = ["LocalS3Server", "local_s3_server_process"]
 
 _EXTRA_HINT = "LocalS3Server needs moto's server and boto3: pip install 's3types[server]'"
 _CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
@@ -178,3 +182,39 @@ class LocalS3Server:
     def __repr__(self) -> str:
         where = self.endpoint_url if self._port is not None else "stopped"
         return f"LocalS3Server({where}, region={self.region!r})"
+
+
+_SERVE_UNTIL_STDIN_CLOSES = """
+import sys
+from s3types.testing._server import LocalS3Server
+with LocalS3Server() as server:
+    print(server.endpoint_url, flush=True)
+    sys.stdin.read()
+"""
+
+
+@contextlib.contextmanager
+def local_s3_server_process() -> Generator[str, None, None]:
+    """A :class:`LocalS3Server` in a child process; yields its endpoint URL.
+
+    For measuring memory: the server's allocations are not this process's,
+    so ``tracemalloc`` here sees only the client. The server stops when the
+    block ends.
+
+    >>> with local_s3_server_process() as endpoint:  # doctest: +SKIP
+    ...     endpoint.startswith("http://127.0.0.1:")
+    True
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SERVE_UNTIL_STDIN_CLOSES],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)

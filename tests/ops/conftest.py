@@ -6,8 +6,6 @@ import contextlib
 import http.client
 import http.server
 import socket
-import subprocess
-import sys
 import threading
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -149,31 +147,28 @@ def client_for(endpoint_url: str) -> S3Client:
     return client
 
 
-_SERVE_UNTIL_STDIN_CLOSES = """
-import sys
-from s3types.testing._server import LocalS3Server
-with LocalS3Server() as server:
-    print(server.endpoint_url, flush=True)
-    sys.stdin.read()
-"""
-
-
 @pytest.fixture(scope="module")
 def separate_s3_endpoint() -> Iterator[str]:
     """The URL of a local S3 server in another process, so tracemalloc here sees only the client."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", _SERVE_UNTIL_STDIN_CLOSES],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+    from s3types.testing._server import local_s3_server_process
+
+    with local_s3_server_process() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def far_s3(separate_s3_endpoint: str) -> Iterator[S3Client]:
+    """A client of the S3 server in another process."""
+    client: S3Client = boto3.client(
+        "s3",
+        endpoint_url=separate_s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(s3={"addressing_style": "path"}),
     )
-    assert process.stdout is not None
-    assert process.stdin is not None
-    try:
-        yield process.stdout.readline().strip()
-    finally:
-        process.stdin.close()
-        process.wait(timeout=30)
+    yield client
+    client.close()
 
 
 def _verify_presigned(method: str, host: str, path: str, headers: Mapping[str, str]) -> str | None:

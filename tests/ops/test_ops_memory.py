@@ -11,15 +11,9 @@ import os
 import tracemalloc
 from typing import TYPE_CHECKING
 
-import boto3
-import pytest
-from botocore.config import Config
-
 from s3types.ops import open_object, put_object
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from mypy_boto3_s3 import S3Client
 
 MIB = 1024 * 1024
@@ -45,21 +39,6 @@ def expected_digest() -> str:
     for _ in range(SIZE // MIB):
         digest.update(BLOCK)
     return digest.hexdigest()
-
-
-@pytest.fixture
-def far_s3(separate_s3_endpoint: str) -> Iterator[S3Client]:
-    """A client of the S3 server in another process."""
-    client: S3Client = boto3.client(
-        "s3",
-        endpoint_url=separate_s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(s3={"addressing_style": "path"}),
-    )
-    yield client
-    client.close()
 
 
 def test_streaming_200_mb_peaks_under_32_mb(far_s3: S3Client) -> None:

@@ -22,10 +22,6 @@ import time
 import tracemalloc
 from typing import TYPE_CHECKING
 
-import boto3
-import pytest
-from botocore.config import Config
-
 from examples.streaming_pipeline import is_server_error, make_handler
 from s3types.ops import create_object, open_object
 from s3types.ops._parts import DEFAULT_PART_SIZE
@@ -42,21 +38,6 @@ WRITE_MIB = 300 if STRESS else 40
 PIPELINE_MIB = 200 if STRESS else 20
 PEAK_LIMIT = 3 * DEFAULT_PART_SIZE
 BLOCK = os.urandom(MIB)
-
-
-@pytest.fixture
-def far_s3(separate_s3_endpoint: str) -> Iterator[S3Client]:
-    """A client of the S3 server in another process."""
-    client: S3Client = boto3.client(
-        "s3",
-        endpoint_url=separate_s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(s3={"addressing_style": "path"}),
-    )
-    yield client
-    client.close()
 
 
 def chunks(mib: int) -> Iterator[bytes]:
