@@ -26,7 +26,15 @@ ContextT_contra = TypeVar("ContextT_contra", bound=LambdaContext, contravariant=
 ReturnT = TypeVar("ReturnT")
 
 
-class S3RecordHandler(Protocol[ContextT_contra]):
+class _DeclaresTriggers(Protocol):
+    """What a handler made by ``@s3_record_handler`` says about itself."""
+
+    s3_triggers: tuple[Trigger, ...]
+    s3_writes_to: tuple[str, ...]
+    __name__: str
+
+
+class S3RecordHandler(_DeclaresTriggers, Protocol[ContextT_contra]):
     """The Lambda handler ``@s3_record_handler`` makes, with the trigger it declares.
 
     ``s3_triggers`` (a tuple of :class:`s3types.triggers.Trigger`) is what
@@ -37,10 +45,6 @@ class S3RecordHandler(Protocol[ContextT_contra]):
     ...     return handler.s3_triggers
     """
 
-    s3_triggers: tuple[Trigger, ...]
-    s3_writes_to: tuple[str, ...]
-    __name__: str
-
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
     ) -> SqsBatchResponseDict | None:
@@ -48,7 +52,7 @@ class S3RecordHandler(Protocol[ContextT_contra]):
         ...
 
 
-class S3BackfillHandler(Protocol[ContextT_contra]):
+class S3BackfillHandler(_DeclaresTriggers, Protocol[ContextT_contra]):
     """The handler ``@s3_record_handler(..., backfill=True)`` makes: live events and backfills.
 
     Like :class:`S3RecordHandler`, and it also answers S3 Batch Operations
@@ -59,10 +63,6 @@ class S3BackfillHandler(Protocol[ContextT_contra]):
     >>> def triggers_of(handler: S3BackfillHandler[LambdaContext]) -> tuple[Trigger, ...]:
     ...     return handler.s3_triggers
     """
-
-    s3_triggers: tuple[Trigger, ...]
-    s3_writes_to: tuple[str, ...]
-    __name__: str
 
     def __call__(
         self, event: Mapping[str, Any], context: ContextT_contra, /
