@@ -32,16 +32,16 @@ BUCKET_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 LEGACY_BUCKET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 # Every rule at once, for the common case of a good name; broken_rule() tells
-# which one failed when this does not match.
-_VALID_BUCKET = re.compile(
+# which one failed when this does not match. Patterns, not compiled ones: re
+# compiles (and caches) them on first use, not when a handler module imports.
+_VALID_BUCKET = (
     r"(?!xn--|sthree-|amzn-s3-demo-)"
     r"(?!.*(?:-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)\Z)"
     r"(?!.*\.\.)"
     r"(?!(?:[0-9]{1,3}\.){3}[0-9]{1,3}\Z)"
-    r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
-    re.ASCII,
+    r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"
 )
-_IPV4 = re.compile(r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}", re.ASCII)
+_IPV4 = r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}"
 
 
 def is_new_bucket_name(name: str) -> bool:
@@ -50,7 +50,7 @@ def is_new_bucket_name(name: str) -> bool:
     >>> is_new_bucket_name("photo-uploads"), is_new_bucket_name("ab")
     (True, False)
     """
-    return _VALID_BUCKET.fullmatch(name) is not None
+    return re.fullmatch(_VALID_BUCKET, name, re.ASCII) is not None
 
 
 def broken_rule(name: str) -> str:
@@ -73,7 +73,7 @@ def broken_rule(name: str) -> str:
         return "it must start and end with a lowercase letter or a digit"
     if ".." in name:
         return "it must not contain two adjacent dots (..)"
-    if _IPV4.fullmatch(name):
+    if re.fullmatch(_IPV4, name, re.ASCII):
         return "it must not be formatted as an IP address"
     for prefix in RESERVED_PREFIXES:
         if name.startswith(prefix):
