@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from s3types.testing import make_event, via_sqs
+from tests.cli.handler_modules import write_handlers
 
 HANDLERS = """
 import decimal
@@ -67,9 +67,7 @@ def per_record(record: S3EventRecord, context) -> None:
 
 @pytest.fixture
 def handlers(tmp_path: Path) -> Path:
-    module = tmp_path / "contract_handlers.py"
-    module.write_text(textwrap.dedent(HANDLERS), encoding="utf-8")
-    return module
+    return write_handlers(tmp_path, HANDLERS, "contract_handlers")
 
 
 def _invoke(*argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import textwrap
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +10,7 @@ import pytest
 
 from s3types._cli import main
 from s3types.testing import make_event, via_sqs
+from tests.cli.handler_modules import imports_restored, write_handlers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,19 +32,13 @@ def unprintable(event, context):
 
 @pytest.fixture(autouse=True)
 def _restore_imports() -> Iterator[None]:
-    """Undo what invoke does (like Lambda): the handler's folder on sys.path, its module loaded."""
-    path, modules = list(sys.path), set(sys.modules)
-    yield
-    sys.path[:] = path
-    for name in set(sys.modules) - modules:
-        del sys.modules[name]
+    with imports_restored():
+        yield
 
 
 @pytest.fixture
 def handlers(tmp_path: Path) -> Path:
-    module = tmp_path / f"handlers_{uuid.uuid4().hex[:8]}.py"
-    module.write_text(textwrap.dedent(HANDLERS), encoding="utf-8")
-    return module
+    return write_handlers(tmp_path, HANDLERS)
 
 
 def test_notes_name_the_record_each_is_about(
