@@ -11,7 +11,7 @@ from s3types.triggers._configuration import Target
 if TYPE_CHECKING:
     from mypy_boto3_lambda import LambdaClient
 
-__all__ = ["PermissionState", "ensure_permission", "has_permission"]
+__all__ = ["PermissionState", "ensure_permission", "has_permission", "policy_statements"]
 
 PermissionState = Literal["added", "present", "not needed", "not checked", "to add"]
 
@@ -21,17 +21,23 @@ def _statement_id(bucket: str) -> str:
     return f"s3types-{bucket}"[:100]
 
 
-def has_permission(lambda_client: LambdaClient, target: Target, bucket: str) -> bool:
-    """Whether the function's policy lets s3.amazonaws.com invoke it for this bucket."""
+def policy_statements(lambda_client: LambdaClient, function_arn: str) -> list[dict[str, Any]]:
+    """The statements of a function's resource policy; none when it has no policy yet."""
     try:
-        policy: Any = json.loads(lambda_client.get_policy(FunctionName=target.arn)["Policy"])
+        policy: Any = json.loads(lambda_client.get_policy(FunctionName=function_arn)["Policy"])
     except Exception as err:
         if error_code(err) == "ResourceNotFoundException":
-            return False  # no policy yet (or no function: add_permission will say which)
+            return []  # no policy yet (or no function: add_permission will say which)
         raise
+    statements: Any = policy.get("Statement", [])
+    return [s for s in statements if isinstance(s, dict)]
+
+
+def has_permission(lambda_client: LambdaClient, target: Target, bucket: str) -> bool:
+    """Whether the function's policy lets s3.amazonaws.com invoke it for this bucket."""
     source_arn = f"arn:{target.partition}:s3:::{bucket}"
     statement: Any
-    for statement in policy.get("Statement", []):
+    for statement in policy_statements(lambda_client, target.arn):
         principal: Any = statement.get("Principal")
         service: Any = principal
         if isinstance(principal, dict):

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from s3types.triggers._configuration import Target
+from s3types.triggers._permission import policy_statements
 
 if TYPE_CHECKING:
     from mypy_boto3_lambda import LambdaClient
@@ -105,23 +106,6 @@ def read_queue_policy(sqs_client: SQSClient, url: str) -> dict[str, Any] | None:
     return cast("dict[str, Any]", loaded) if isinstance(loaded, dict) else None
 
 
-def _statements(lambda_client: LambdaClient, function_arn: str) -> list[dict[str, Any]]:
-    try:
-        policy: Any = json.loads(lambda_client.get_policy(FunctionName=function_arn)["Policy"])
-    except Exception as err:
-        response: object = getattr(err, "response", None)
-        error: Any = (
-            cast("dict[str, Any]", response).get("Error") if isinstance(response, dict) else None
-        )
-        if isinstance(error, dict) and cast("dict[str, Any]", error).get("Code") == (
-            "ResourceNotFoundException"
-        ):
-            return []  # no policy yet (or no function: add_permission says which)
-        raise
-    statements: Any = policy.get("Statement", [])
-    return [s for s in statements if isinstance(s, dict)]
-
-
 def _grants(statement: Mapping[str, Any], rule_arn: str) -> bool:
     principal: Any = statement.get("Principal")
     service: object = principal
@@ -151,7 +135,7 @@ def sync_lambda_permissions(
     SourceArn counts as present, whatever its id. Stale statements are
     removed only by the ids this module gave them.
     """
-    statements = _statements(lambda_client, target.arn)
+    statements = policy_statements(lambda_client, target.arn)
     states: dict[str, AccessState] = {}
     for sid, rule_arn in wanted.items():
         if any(_grants(statement, rule_arn) for statement in statements):
