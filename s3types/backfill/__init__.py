@@ -31,6 +31,7 @@ from s3types._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from s3types.backfill._arns import BackfillError
+    from s3types.backfill._backfill_plan import BackfillPlan
     from s3types.backfill._estimate import ObjectEstimate, estimate_backfill
     from s3types.backfill._export import (
         BACKFILL_EXPORT_FORMATS,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
         retry_objects,
         write_manifest,
     )
-    from s3types.backfill._plan import BackfillPlan, plan_backfill
+    from s3types.backfill._plan import plan_backfill
     from s3types.backfill._prices import BackfillFees, backfill_fees
     from s3types.backfill._report import BackfillReport, TaskOutcome, read_report
     from s3types.backfill._scope import KeyScope
@@ -63,7 +64,7 @@ _LAZY = {
     "BackfillError": "._arns",
     "BackfillExportFormat": "._export",
     "BackfillFees": "._prices",
-    "BackfillPlan": "._plan",
+    "BackfillPlan": "._backfill_plan",
     "BackfillReport": "._report",
     "JobProgress": "._submit",
     "KeyScope": "._scope",

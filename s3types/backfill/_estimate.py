@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from s3types.backfill._arns import BackfillError, parse_s3_uri
-from s3types.backfill._plan import BackfillPlan
+from s3types.backfill._backfill_plan import BackfillPlan
 from s3types.backfill._request import generator_filter
 
 if TYPE_CHECKING:

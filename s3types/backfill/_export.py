@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from s3types.backfill._arns import BackfillError
 
 if TYPE_CHECKING:
-    from s3types.backfill._plan import BackfillPlan
+    from s3types.backfill._backfill_plan import BackfillPlan
 
 __all__ = ["BACKFILL_EXPORT_FORMATS", "BackfillExportFormat", "export_backfill", "plan_document"]
 

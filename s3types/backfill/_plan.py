@@ -8,10 +8,7 @@ rest). :func:`~s3types.backfill.submit_backfill` sends the request.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -22,8 +19,8 @@ from s3types.backfill._arns import (
     is_directory_bucket,
     parse_s3_uri,
 )
+from s3types.backfill._backfill_plan import BackfillPlan
 from s3types.backfill._policy import permissions_policy, trust_policy
-from s3types.backfill._prices import BackfillFees, backfill_fees, unit_prices
 from s3types.backfill._request import (
     INVOCATION_SCHEMA_VERSION,
     ManifestFormat,
@@ -31,7 +28,6 @@ from s3types.backfill._request import (
     byte_count,
     checked_user_arguments,
     general_purpose,
-    generator_filter,
     generator_spec,
     iso_time,
     manifest_objects,
@@ -40,15 +36,13 @@ from s3types.backfill._request import (
     storage_class_filter,
 )
 from s3types.backfill._scope import KeyScope, key_scope
-from s3types.triggers import Trigger
+from s3types.backfill._source import one_bucket, triggers_of
 
 if TYPE_CHECKING:
     from mypy_boto3_s3control.type_defs import (
         CreateJobRequestTypeDef,
         JobReportTypeDef,
     )
-
-    from s3types.backfill._estimate import ObjectEstimate
 
 __all__ = [
     "BackfillPlan",
@@ -58,145 +52,6 @@ __all__ = [
 ]
 
 ReportScope = Literal["AllTasks", "FailedTasksOnly"]
-
-
-@dataclass(frozen=True)
-class BackfillPlan:
-    """An S3 Batch Operations job that invokes a function over a bucket's stored objects.
-
-    ``create_job_request`` is the keyword arguments of
-    ``s3control.create_job`` (typed ``CreateJobRequestTypeDef``), its
-    ``ClientRequestToken`` a hash of the rest, so submitting the same plan
-    twice makes one job. ``trust_policy`` and ``permissions_policy`` are
-    the role's documents. ``scope`` is the key filter of a generated
-    manifest (None for a manifest given); ``notes`` say where the job
-    covers more or less than the triggers; ``estimate`` (from
-    :func:`~s3types.backfill.estimate_backfill`) counts the objects when
-    a listing was cheap enough, and ``fees`` prices them. ``str(plan)`` is
-    the plan in words.
-    """
-
-    bucket: str
-    function_arn: str
-    create_job_request: CreateJobRequestTypeDef
-    trust_policy: dict[str, Any]
-    permissions_policy: dict[str, Any]
-    scope: KeyScope | None
-    notes: tuple[str, ...]
-    estimate: ObjectEstimate | None = None
-
-    @property
-    def account_id(self) -> str:
-        """The account the job is created in (``AccountId``)."""
-        return self.create_job_request["AccountId"]
-
-    @property
-    def client_request_token(self) -> str:
-        """The job's idempotency token: the same request gives the same token."""
-        return self.create_job_request["ClientRequestToken"]
-
-    @property
-    def fees(self) -> BackfillFees | None:
-        """The job's fees for the estimated objects, or None without an estimate."""
-        return None if self.estimate is None else backfill_fees(self.estimate.objects)
-
-    def with_estimate(self, estimate: ObjectEstimate) -> BackfillPlan:
-        """This plan with an object count (the request is unchanged)."""
-        return dataclasses.replace(self, estimate=estimate)
-
-    def __str__(self) -> str:
-        request = self.create_job_request
-        lines = [
-            f"S3 Batch Operations job in account {self.account_id}: invoke"
-            f" {self.function_arn} once per object of "
-            + (f"bucket {self.bucket}" if self.bucket else "the manifest"),
-        ]
-        generator = generator_filter(request)
-        if generator is not None and self.scope is not None:
-            lines.append(f"  objects: {self.scope.describe()}, listed by S3 when the job starts")
-            lines += [
-                f"  filter: {name} {json.dumps(value, default=str)}"
-                for name, value in generator.items()
-            ]
-        manifest = request.get("Manifest")
-        if manifest is not None:
-            lines.append(
-                f"  objects: the manifest {manifest['Location']['ObjectArn']}"
-                f" ({manifest['Spec']['Format']})"
-            )
-        report = request["Report"]
-        lines.append(
-            f"  report: {report.get('ReportScope', 'AllTasks')} to"
-            f" {report.get('Bucket')}/{report.get('Prefix', '')}"
-        )
-        lines.append(
-            f"  priority {request['Priority']}, confirmation"
-            f" {'required' if request.get('ConfirmationRequired') else 'not required'},"
-            f" token {self.client_request_token[:12]}…"
-        )
-        if self.estimate is not None:
-            lines.append(f"  estimate: {self.estimate}")
-            lines.append(f"  fees: {self.fees}")
-        else:
-            lines.append(f"  fees: {unit_prices()} (no object count: plan --estimate)")
-        for statement in self.permissions_policy["Statement"]:
-            actions: object = statement["Action"]
-            named = (
-                ", ".join(cast("list[str]", actions)) if isinstance(actions, list) else str(actions)
-            )
-            lines.append(f"  role may: {named} on {statement['Resource']}")
-        lines.append("  role trusts: batchoperations.s3.amazonaws.com (sts:AssumeRole)")
-        lines += [f"  note: {note}" for note in self.notes]
-        return "\n".join(lines)
-
-
-def _triggers_of(source: object) -> list[Trigger]:
-    kind = type(source).__name__
-    declared = getattr(source, "s3_triggers", None)
-    if isinstance(declared, tuple):
-        return list(cast("tuple[Trigger, ...]", declared))
-    if isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping)):
-        triggers = list(cast("Iterable[object]", source))
-        for index, trigger in enumerate(triggers):
-            if not isinstance(trigger, Trigger):
-                raise BackfillError(
-                    f"plan_backfill: source[{index}] is a {type(trigger).__name__}, not a"
-                    " Trigger: pass a handler with s3_triggers or a list of Trigger"
-                )
-        return cast("list[Trigger]", triggers)
-    raise BackfillError(
-        f"plan_backfill: source is a {kind}: pass a handler made by"
-        " @s3_record_handler or @on_s3_change (it has s3_triggers) or a list of Trigger"
-    )
-
-
-def _one_bucket(triggers: list[Trigger], bucket: str | None) -> tuple[str, list[Trigger]]:
-    named = sorted({t.bucket for t in triggers if t.bucket is not None})
-    if bucket is not None:
-        if bucket in named or len(named) != 1:
-            # The bucket's own triggers (and those declared without a bucket).
-            return bucket, [t for t in triggers if t.bucket in (None, bucket)]
-        if is_directory_bucket(bucket):
-            raise BackfillError(
-                f"plan_backfill: {bucket!r} is a directory bucket, which no trigger can"
-                f" name (they send no event notifications), and the triggers name"
-                f" {named[0]!r}: declare the function's triggers without bucket= so"
-                " its filter accepts this bucket's tasks"
-            )
-        # Every trigger names one other bucket: the same function on another bucket
-        # (a staging copy), as `s3types trigger --bucket` does.
-        return bucket, [t.replace(bucket=bucket) for t in triggers]
-    if len(named) == 1:
-        return named[0], triggers
-    if not named:
-        raise BackfillError(
-            "plan_backfill: the triggers name no bucket (declared without bucket=):"
-            " pass bucket='...' for the bucket to backfill"
-        )
-    raise BackfillError(
-        f"plan_backfill: the triggers name {len(named)} buckets ({', '.join(named)}) and one"
-        " job covers one bucket: plan one backfill per bucket, with bucket='...'"
-    )
 
 
 def plan_backfill(
@@ -263,14 +118,14 @@ def plan_backfill(
             f"plan_backfill: function_arn {function_arn!r} is not a Lambda function ARN"
             " (arn:aws:lambda:REGION:ACCOUNT:function:NAME)"
         )
-    triggers = _triggers_of(source)
+    triggers = triggers_of(source)
     if manifest_uri is None and not triggers:
         raise BackfillError(
             "plan_backfill: no triggers and no manifest: pass a handler with s3_triggers,"
             " a list of Trigger, or manifest_uri"
         )
     if triggers or bucket is not None:
-        chosen, triggers = _one_bucket(triggers, bucket)
+        chosen, triggers = one_bucket(triggers, bucket)
     else:
         chosen = ""
     report = general_purpose(as_prefix(parse_s3_uri(report_uri, "report_uri")), "report_uri")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from s3types.backfill._plan import BackfillPlan
+from s3types.backfill._backfill_plan import BackfillPlan
 
 if TYPE_CHECKING:
     from mypy_boto3_s3control import S3ControlClient
