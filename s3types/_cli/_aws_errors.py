@@ -47,6 +47,6 @@ def aws_error_message(err: BaseException) -> str | None:
         return f"cannot reach the endpoint ({err}): check --endpoint-url, --region and the network"
     if isinstance(err, exceptions.ParamValidationError):
         return f"the request is not one AWS accepts: {' '.join(str(err).split())}"
-    if isinstance(err, exceptions.BotoCoreError):
+    if isinstance(err, exceptions.BotoCoreError) or type(err).__module__.startswith("boto3"):
         return f"{type(err).__name__}: {err}"
     return None

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
+from s3types._cli._aws_errors import aws_error_message
 from s3types.backfill import BackfillError, ReportError
 from s3types.triggers import Trigger, TriggerError
 
@@ -95,18 +96,6 @@ def source_triggers(args: argparse.Namespace) -> list[Trigger]:
     return list(cast("tuple[Trigger, ...]", triggers))
 
 
-def _aws_error(err: Exception) -> str | None:
-    """One line for an error of botocore's, or None for any other exception."""
-    response: object = getattr(err, "response", None)
-    if isinstance(response, dict):
-        error: Any = cast("dict[str, Any]", response).get("Error") or {}
-        return f"{error.get('Code')}: {error.get('Message')}"
-    module = type(err).__module__
-    if module.startswith(("botocore", "boto3")):
-        return str(err)
-    return None
-
-
 def run_action(action: str, body: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
     """``body`` as an action's ``func``: an expected failure is one line on stderr and exit 1."""
 
@@ -118,7 +107,7 @@ def run_action(action: str, body: Callable[[argparse.Namespace], int]) -> Callab
         except OSError as err:
             message = f"{err.strerror or err}: {err.filename}" if err.filename else str(err)
         except Exception as err:
-            aws = _aws_error(err)
+            aws = aws_error_message(err)
             if aws is None:
                 raise
             message = aws
