@@ -22,13 +22,14 @@ import zlib
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from _typeshed import ReadableBuffer
 
 __all__ = [
     "CHECKSUM_ALGORITHMS",
     "WriterChecksumAlgorithm",
+    "answered_checksum",
     "check_algorithm",
     "composite_checksum",
     "encode",
@@ -66,3 +67,9 @@ def encode(checksum: bytes) -> str:
 def composite_checksum(algorithm: WriterChecksumAlgorithm, parts: Sequence[bytes]) -> str:
     """The composite checksum of a multipart object made of parts with these raw checksums."""
     return f"{encode(part_checksum(algorithm, b''.join(parts)))}-{len(parts)}"
+
+
+def answered_checksum(response: Mapping[str, object], algorithm: str) -> str | None:
+    """The object's checksum in S3's answer (``Checksum<algorithm>``), or None if it sent none."""
+    answered = response.get(f"Checksum{algorithm}")
+    return answered if isinstance(answered, str) and answered else None

@@ -5,36 +5,23 @@ from __future__ import annotations
 
 import io
 import sys
-from collections import deque
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO
 
 from s3types._limits import MAX_PARTS
-from s3types._values import version_id_or_none
-from s3types.ops._checksums import (
-    WriterChecksumAlgorithm,
-    check_algorithm,
-    composite_checksum,
-    encode,
-    part_checksum,
-)
+from s3types.ops._checksums import WriterChecksumAlgorithm, check_algorithm, part_checksum
 from s3types.ops._parts import PartSizes, part_sizes
-from s3types.ops._results import PutResult, unquote_etag
+from s3types.ops._results import PutResult
+from s3types.ops._upload import MultipartUpload, put_whole
 from s3types.ops._write import check_target, put_options
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from concurrent.futures import Future, ThreadPoolExecutor
     from types import TracebackType
 
     from _typeshed import ReadableBuffer
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_s3.literals import ObjectCannedACLType, ServerSideEncryptionType
-    from mypy_boto3_s3.type_defs import (
-        CompletedPartTypeDef,
-        CreateMultipartUploadRequestTypeDef,
-        PutObjectRequestTypeDef,
-        UploadPartRequestTypeDef,
-    )
+    from mypy_boto3_s3.type_defs import PutObjectRequestTypeDef
     from typing_extensions import Self
 
 __all__ = ["ObjectWriter", "create_object"]
@@ -82,17 +69,13 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
         self._options = options
         self._sizes = sizes
         self._algorithm: WriterChecksumAlgorithm = algorithm
-        self._max_concurrency = max_concurrency
         # An exception being handled where the writer was made is not a
         # reason to abort it: only one raised after is (see close()).
         self._exception_at_open = sys.exc_info()[1]
         self._buffer = bytearray()
         self._position = 0
-        self._upload_id: str | None = None
+        self._upload = MultipartUpload(client, options, algorithm, max_concurrency)
         self._checksums: list[bytes] = []  # raw checksum of each part sent, in order
-        self._parts: list[CompletedPartTypeDef] = []
-        self._pending: deque[Future[CompletedPartTypeDef]] = deque()
-        self._executor: ThreadPoolExecutor | None = None
         self._result: PutResult | None = None
 
     @property
@@ -161,7 +144,7 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
             self._discard(quietly=True)
             return
         try:
-            self._result = self._put() if self._upload_id is None else self._complete()
+            self._result = self._put() if self._upload.upload_id is None else self._complete()
         except BaseException:
             self._discard(quietly=True)
             raise
@@ -198,48 +181,12 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
         return f"<ObjectWriter {self._where}, {self._position} bytes, {parts} parts sent, {state}>"
 
     def _put(self) -> PutResult:
-        data = self._take_buffer()
-        checksum = encode(part_checksum(self._algorithm, data))
-        response = self._client.put_object(**self._put_request(data, checksum))
-        return PutResult(
-            etag=unquote_etag(response.get("ETag")),
-            version_id=version_id_or_none(response.get("VersionId")),
-            checksum=_answered_checksum(response, self._algorithm) or checksum,
-        )
-
-    def _put_request(self, data: bytearray, checksum: str) -> PutObjectRequestTypeDef:
-        request = self._options.copy()
-        request["Body"] = cast("bytes", data)  # botocore sends a bytearray as it is, uncopied
-        request["ChecksumAlgorithm"] = self._algorithm
-        if self._algorithm == "CRC32":
-            request["ChecksumCRC32"] = checksum
-        else:
-            request["ChecksumSHA256"] = checksum
-        return request
+        return put_whole(self._client, self._options, self._algorithm, self._take_buffer())
 
     def _complete(self) -> PutResult:
         if self._buffer:
             self._send_part()
-        while self._pending:
-            self._parts.append(self._pending.popleft().result())
-        self._shut_down_threads()
-        parts = sorted(self._parts, key=lambda part: part.get("PartNumber", 0))
-        assert self._upload_id is not None
-        response = self._client.complete_multipart_upload(
-            Bucket=self._options["Bucket"],
-            Key=self._options["Key"],
-            UploadId=self._upload_id,
-            MultipartUpload={"Parts": parts},
-        )
-        self._upload_id = None  # completed: nothing to abort any more
-        # AWS answers with the composite checksum; moto 5.2.6 leaves it out,
-        # so the one computed from the parts' checksums stands in.
-        return PutResult(
-            etag=unquote_etag(response.get("ETag")),
-            version_id=version_id_or_none(response.get("VersionId")),
-            checksum=_answered_checksum(response, self._algorithm)
-            or composite_checksum(self._algorithm, self._checksums),
-        )
+        return self._upload.complete(self._checksums)
 
     def _take_buffer(self) -> bytearray:
         data, self._buffer = self._buffer, bytearray()
@@ -253,70 +200,18 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
                 f" upload's part sizes ({self._sizes.capacity} bytes): pass an expected_size"
                 " (or a part_size) large enough, or none to let parts grow with the object"
             )
-        if self._upload_id is None:
-            request = cast("CreateMultipartUploadRequestTypeDef", dict(self._options))
-            request["ChecksumAlgorithm"] = self._algorithm
-            self._upload_id = self._client.create_multipart_upload(**request)["UploadId"]
+        self._upload.start()
         data = self._take_buffer()
         checksum = part_checksum(self._algorithm, data)
         self._checksums.append(checksum)
-        if self._max_concurrency == 1:
-            self._parts.append(self._upload_part(number, data, checksum))
-            return
-        while len(self._pending) >= self._max_concurrency:
-            self._parts.append(self._pending.popleft().result())
-        if self._executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._executor = ThreadPoolExecutor(
-                self._max_concurrency, thread_name_prefix="s3types-create-object"
-            )
-        self._pending.append(self._executor.submit(self._upload_part, number, data, checksum))
-
-    def _upload_part(self, number: int, data: bytearray, checksum: bytes) -> CompletedPartTypeDef:
-        encoded = encode(checksum)
-        response = self._client.upload_part(**self._part_request(number, data, encoded))
-        part: CompletedPartTypeDef = {"PartNumber": number, "ETag": response["ETag"]}
-        if self._algorithm == "CRC32":
-            part["ChecksumCRC32"] = encoded
-        else:
-            part["ChecksumSHA256"] = encoded
-        return part
-
-    def _part_request(
-        self, number: int, data: bytearray, checksum: str
-    ) -> UploadPartRequestTypeDef:
-        assert self._upload_id is not None
-        request: UploadPartRequestTypeDef = {
-            "Bucket": self._options["Bucket"],
-            "Key": self._options["Key"],
-            "UploadId": self._upload_id,
-            "PartNumber": number,
-            "Body": cast("bytes", data),  # botocore sends a bytearray as it is, uncopied
-            "ChecksumAlgorithm": self._algorithm,
-        }
-        if self._algorithm == "CRC32":
-            request["ChecksumCRC32"] = checksum
-        else:
-            request["ChecksumSHA256"] = checksum
-        return request
-
-    def _shut_down_threads(self) -> None:
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        self._upload.send(number, data, checksum)
 
     def _discard(self, *, quietly: bool) -> None:
         """Abort the multipart upload (after the parts in flight end) and close."""
         self._buffer = bytearray()
-        upload_id, self._upload_id = self._upload_id, None
+        upload_id = self._upload.upload_id
         try:
-            self._shut_down_threads()
-            self._pending.clear()
-            if upload_id is not None:
-                self._client.abort_multipart_upload(
-                    Bucket=self._options["Bucket"], Key=self._options["Key"], UploadId=upload_id
-                )
+            self._upload.abort()
         except Exception as err:
             if not quietly:
                 raise
@@ -325,11 +220,6 @@ class ObjectWriter(io.BufferedIOBase, BinaryIO):
                 note(f"and aborting upload {upload_id} of {self._where} failed too: {err}")
         finally:
             super().close()
-
-
-def _answered_checksum(response: Mapping[str, object], algorithm: str) -> str | None:
-    answered = response.get(f"Checksum{algorithm}")
-    return answered if isinstance(answered, str) and answered else None
 
 
 def create_object(

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from s3types import S3EventRecord
 from s3types._limits import MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE
 from s3types.ops import create_object
+from s3types.ops._checksums import answered_checksum as _answered_checksum
 from s3types.ops._parts import DEFAULT_PART_SIZE, part_sizes
-from s3types.ops._writer import _answered_checksum
 from s3types.testing import LocalLambdaContext, make_event
 from s3types_lambda import LambdaContext, s3_record_handler
 
