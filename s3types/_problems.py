@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Mapping
+from typing import cast
 
 from pydantic import ValidationError
 
 from s3types._errors import S3EventError
 
 __all__ = [
+    "aws_error_code",
     "clip",
     "describe_exception",
     "format_location",
@@ -80,6 +82,25 @@ def describe_exception(err: BaseException, *, with_type: bool = True) -> str:
     if not with_type:
         return text
     return f"{name}: {text}" if text else name
+
+
+def aws_error_code(err: BaseException) -> str | None:
+    """The error code of a botocore ``ClientError`` (told by its response), else None.
+
+    Told by the response S3 or another service answered with, so botocore is
+    never imported here.
+
+    >>> class Answered(Exception):
+    ...     response = {"Error": {"Code": "NoSuchKey", "Message": "gone"}}
+    >>> aws_error_code(Answered()), aws_error_code(KeyError("k"))
+    ('NoSuchKey', None)
+    """
+    response: object = getattr(err, "response", None)
+    if not isinstance(response, Mapping):
+        return None
+    error: object = cast("Mapping[str, object]", response).get("Error")
+    code = cast("Mapping[str, object]", error).get("Code") if isinstance(error, Mapping) else None
+    return str(code) if code is not None else None
 
 
 def clip(text: str, limit: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO
 
+from s3types._problems import aws_error_code
 from s3types.backfill._arns import BackfillError
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class Location:
         try:
             _need_client(client, self).head_object(Bucket=self.bucket, Key=self.path)
         except Exception as err:
-            if _error_code(err) in ("404", "NoSuchKey", "NotFound"):
+            if aws_error_code(err) in ("404", "NoSuchKey", "NotFound"):
                 return False
             raise ReportError(f"{self}: cannot read it ({describe_client_error(err)})") from None
         return True
@@ -120,7 +121,7 @@ class Location:
         except ReportError:
             raise
         except Exception as err:
-            if _error_code(err) in ("404", "NoSuchBucket"):
+            if aws_error_code(err) in ("404", "NoSuchBucket"):
                 raise ReportError(f"{self}: there is no bucket {self.bucket!r}") from None
             raise ReportError(f"{self}: cannot write here ({describe_client_error(err)})") from None
 
@@ -129,7 +130,7 @@ class Location:
         try:
             response = client.get_object(Bucket=self.bucket, Key=self.path)
         except Exception as err:
-            if _error_code(err) in ("NoSuchKey", "404"):
+            if aws_error_code(err) in ("NoSuchKey", "404"):
                 raise ReportError(f"{self}: no such object") from None
             raise ReportError(f"{self}: cannot read it ({describe_client_error(err)})") from None
         body: BinaryIO = response["Body"]  # type: ignore[assignment]
@@ -182,16 +183,6 @@ def _need_client(client: S3Client | None, where: Location) -> S3Client:
     if client is None:
         raise ReportError(f"{where} is on S3: pass an S3 client (boto3.client('s3'))")
     return client
-
-
-def _error_code(err: Exception) -> str:
-    response = getattr(err, "response", None)
-    if isinstance(response, dict):
-        error = response.get("Error")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
-        if isinstance(error, dict):
-            code = error.get("Code")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
-            return code if isinstance(code, str) else ""
-    return ""
 
 
 def describe_client_error(err: Exception) -> str:

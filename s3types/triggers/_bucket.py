@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from s3types._bucket_names import broken_rule, is_new_bucket_name
+from s3types._problems import aws_error_code as error_code
 from s3types.triggers._events import TriggerError
 
 if TYPE_CHECKING:
@@ -41,16 +42,6 @@ def create_bucket(s3_client: S3Client, name: str) -> None:
     else:
         configuration: Any = {"LocationConstraint": region}
         s3_client.create_bucket(Bucket=name, CreateBucketConfiguration=configuration)
-
-
-def error_code(err: Exception) -> str | None:
-    """The error code of a botocore ``ClientError`` (told by its response), else None."""
-    # botocore is imported only by the caller.
-    response: object = getattr(err, "response", None)
-    if not isinstance(response, dict):
-        return None
-    error: Any = cast("dict[str, Any]", response).get("Error") or {}
-    return str(error.get("Code"))
 
 
 def bucket_exists(s3_client: S3Client, bucket: str) -> bool:
