@@ -53,13 +53,13 @@ class S3Location(NamedTuple):
         return f"s3://{self.bucket}/{self.key}"
 
 
-def parse_s3_uri(uri: str, what: str) -> S3Location:
-    """``s3://bucket/key`` split in two; anything else is a BackfillError naming ``what``."""
+def parse_s3_uri(uri: str, what: str, *, error: type[BackfillError] = BackfillError) -> S3Location:
+    """``s3://bucket/key`` split in two; anything else is ``error`` naming ``what``."""
     if not isinstance(uri, str) or not uri.startswith("s3://"):
-        raise BackfillError(f"{what} must be an s3://bucket/key URI, got {uri!r}")
+        raise error(f"{what} must be an s3://bucket/key URI, got {uri!r}")
     bucket, _, key = uri.removeprefix("s3://").partition("/")
     if not bucket:
-        raise BackfillError(f"{what} {uri!r} names no bucket: write s3://bucket/key")
+        raise error(f"{what} {uri!r} names no bucket: write s3://bucket/key")
     return S3Location(bucket, key)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO
 
 from s3types._problems import aws_error_code
-from s3types.backfill._arns import BackfillError
+from s3types.backfill._arns import BackfillError, parse_s3_uri
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -172,9 +172,7 @@ def parse_location(text: str) -> Location:
     if not isinstance(text, str) or not text:
         raise ReportError(f"expected an s3://bucket/key URI or a local path, got {text!r}")
     if text.startswith("s3://"):
-        bucket, _, key = text[5:].partition("/")
-        if not bucket:
-            raise ReportError(f"{text!r} names no bucket: write s3://bucket/key")
+        bucket, key = parse_s3_uri(text, "the location", error=ReportError)
         return Location(bucket, key)
     return Location(None, text)
 
