@@ -209,6 +209,7 @@ def test_replace_and_with_bucket_validate_again() -> None:
         "s3types.triggers._events",
         "s3types.triggers._export",
         "s3types.triggers._guard",
+        "s3types.triggers._key_filter",
         "s3types.triggers._logical_ids",
         "s3types.triggers._merge",
         "s3types.triggers._overlap",
