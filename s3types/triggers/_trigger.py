@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
+# A trigger's fields, in the order of its identity (equality, hash, repr).
+_FIELDS = ("bucket", "events", "prefix", "suffix", "id", "owner")
+
 
 class Trigger:
     """One S3 notification rule: a bucket, event types, and an optional key prefix and suffix.
@@ -203,17 +206,10 @@ class Trigger:
         return hash(self._identity())
 
     def __repr__(self) -> str:
+        options = zip(_FIELDS[2:], self._identity()[2:], strict=True)
         parts = [repr(self.bucket), f"events={list(self.events)!r}"]
-        parts += [f"{name}={value!r}" for name, value in self._options() if value is not None]
+        parts += [f"{name}={value!r}" for name, value in options if value is not None]
         return f"Trigger({', '.join(parts)})"
-
-    def _options(self) -> tuple[tuple[str, str | None], ...]:
-        return (
-            ("prefix", self.prefix),
-            ("suffix", self.suffix),
-            ("id", self.id),
-            ("owner", self.owner),
-        )
 
     def __str__(self) -> str:
         scope = f"s3://{self.bucket or '*'}/{self.prefix or ''}*{self.suffix or ''}"
@@ -245,14 +241,7 @@ class Trigger:
         >>> Trigger(None, prefix="in/").replace(bucket="photos").bucket
         'photos'
         """
-        fields: dict[str, Any] = {
-            "bucket": self.bucket,
-            "events": self.events,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "id": self.id,
-            "owner": self.owner,
-        }
+        fields: dict[str, Any] = dict(zip(_FIELDS, self._identity(), strict=True))
         unknown = set(changes) - set(fields)
         if unknown:
             raise TypeError(f"Trigger.replace: no field {sorted(unknown)[0]!r}")
