@@ -1,14 +1,16 @@
-"""The checks of a trigger's bucket, prefix and suffix (event types: ``_events``)."""
+"""The checks of a trigger's inputs: bucket, event types, prefix, suffix, id and owner."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import cast
 
 from s3types._bucket_names import DIRECTORY_BUCKET_SUFFIX, LEGACY_BUCKET_CHARS
 from s3types._values import check_bucket_name
-from s3types.triggers._events import TriggerError
+from s3types.triggers._events import TriggerError, check_event_type
 
-__all__ = ["check_bucket", "check_filter"]
+__all__ = ["check_bucket", "check_events", "check_filter", "check_id", "check_owner"]
 
 _MAX_FILTER_BYTES = 1024
 _NONCHARS = (0xFFFE, 0xFFFF)
@@ -109,3 +111,54 @@ def check_bucket(bucket: object, where: str) -> str | None:
             " S3 Batch Operations (`s3types backfill`)"
         )
     return bucket
+
+
+def check_events(events: object, where: str) -> tuple[str, ...]:
+    """A trigger's event types: a non-empty list of names S3 accepts, ``s3:`` added, no repeats.
+
+    >>> check_events(["ObjectCreated:*", "s3:ObjectCreated:*"], "Trigger")
+    ('s3:ObjectCreated:*',)
+    """
+    if isinstance(events, str):
+        raise TypeError(
+            f"{where}: events must be a list of event types, not a string:"
+            f" write events=[{events[:100]!r}]"
+        )
+    if not isinstance(events, Iterable):
+        raise TypeError(
+            f"{where}: events must be a list of event types, got {type(events).__name__}"
+        )
+    given: tuple[object, ...] = tuple(cast("Iterable[object]", events))
+    checked = tuple(dict.fromkeys(check_event_type(name, where) for name in given))
+    if not checked:
+        raise TriggerError(
+            f"{where}: events is empty, so the trigger would never fire;"
+            " give at least one event type, e.g. 's3:ObjectCreated:*'"
+        )
+    return checked
+
+
+def check_id(id: object, where: str) -> str | None:
+    """A rule id as S3 takes it (None: derived), a non-empty string of at most 255 characters.
+
+    >>> check_id("", "Trigger")
+    Traceback (most recent call last):
+    ...
+    s3types.triggers.TriggerError: Trigger: id must be a non-empty string of at most 255 characters
+    """
+    if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
+        raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
+    return id
+
+
+def check_owner(owner: object, where: str) -> str | None:
+    """A trigger's owner (None: no owner), a non-empty string such as ``module:qualname``.
+
+    >>> check_owner("app:on_upload", "Trigger")
+    'app:on_upload'
+    """
+    if owner is not None and (not isinstance(owner, str) or not owner):
+        raise TriggerError(
+            f"{where}: owner must be a non-empty string (e.g. the handler's module:qualname)"
+        )
+    return owner

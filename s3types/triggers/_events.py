@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from s3types._catalog import EVENT_TYPES, WILDCARD_CATEGORIES
 
-__all__ = ["EVENT_TYPES", "TriggerError", "check_event_type", "event_types_intersect"]
+__all__ = [
+    "EVENT_TYPES",
+    "EventCoverage",
+    "TriggerError",
+    "check_event_type",
+    "event_types_intersect",
+    "rule_event_type",
+]
 
 # The one catalog of S3's event types (botocore's S3 model, shape "Event", is
 # the list S3 validates a configuration against; a test holds the two together).
@@ -66,6 +74,20 @@ def check_event_type(name: object, where: str) -> str:
     )
 
 
+def rule_event_type(name: object, where: str) -> str:
+    """An event type of a rule S3 already accepted: kept when well formed, else checked.
+
+    S3 may know types newer than this release; a malformed one is a
+    TriggerError naming the closest valid name.
+
+    >>> rule_event_type("s3:ObjectFutureType:*", "rule 'x'")
+    's3:ObjectFutureType:*'
+    """
+    if isinstance(name, str) and re.fullmatch(_WELL_FORMED, name):
+        return name
+    return check_event_type(name, where)
+
+
 def _known_to_botocore(full: str) -> bool:
     """True when the installed botocore's S3 model lists a type this catalog does not know yet.
 
@@ -97,6 +119,31 @@ def _botocore_event_types() -> frozenset[str]:
                 names = frozenset()
         _BOTOCORE_EVENT_TYPES.append(names)
     return _BOTOCORE_EVENT_TYPES[0]
+
+
+class EventCoverage:
+    """The events (wire names, without ``s3:``) a trigger's event types cover.
+
+    Exact names, and the categories a wildcard covers. A one-part name
+    (``"s3:IntelligentTiering"``) covers the two-part names some producers
+    send for it (``"IntelligentTiering:..."``).
+
+    >>> coverage = EventCoverage(["s3:ObjectRemoved:*"])
+    >>> coverage.covers("ObjectRemoved:Delete", "ObjectRemoved")
+    True
+    """
+
+    __slots__ = ("_categories", "_names")
+
+    def __init__(self, events: Iterable[str]) -> None:
+        self._names = frozenset(e[3:] for e in events if not e.endswith(":*"))
+        self._categories = frozenset(
+            e[3:].removesuffix(":*") for e in events if e.endswith(":*") or e.count(":") == 1
+        )
+
+    def covers(self, name: str, category: str) -> bool:
+        """Whether an event named ``name`` (of ``category``) is one of the event types."""
+        return name in self._names or category in self._categories
 
 
 def _scope(event_type: str) -> tuple[str, str | None]:

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 __all__ = [
     "DERIVED_ID_PREFIX",
     "derived_rule_id",
+    "hashed_rule_id",
     "is_ownerless_derived",
     "may_remove",
     "owner_of",
@@ -64,6 +65,19 @@ def derived_rule_id(rule_hash: str, owner: str | None) -> str:
     if owner is None:
         return DERIVED_ID_PREFIX + rule_hash
     return f"{DERIVED_ID_PREFIX}{owner_tag(owner)}-{rule_hash}"
+
+
+def hashed_rule_id(fields: Iterable[str], owner: str | None) -> str:
+    """The derived id of a rule with these fields (bucket, events, prefix, suffix) and owner.
+
+    A digest of the fields: stable across runs and machines.
+
+    >>> hashed_rule_id(["photos", "s3:ObjectCreated:*", "uploads/", ""], None)
+    's3types-...'
+    """
+    text = "\n".join(fields)
+    rule_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return derived_rule_id(rule_hash, owner)
 
 
 def rule_owner_tag(rule_id: object) -> str | None:

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import quote_plus, unquote_plus
+from typing import TYPE_CHECKING, Any
 
 from s3types._catalog import ALL_EVENT_TYPES
-from s3types._values import encode_key
-from s3types.triggers._checks import check_bucket, check_filter
-from s3types.triggers._events import TriggerError, check_event_type
+from s3types.triggers._checks import (
+    check_bucket,
+    check_events,
+    check_filter,
+    check_id,
+    check_owner,
+)
+from s3types.triggers._events import EventCoverage, rule_event_type
+from s3types.triggers._key_filter import KeyFilter
 
 if TYPE_CHECKING:
     from s3types import S3EventRecord
 
 __all__ = ["ALL_EVENT_TYPES", "Trigger"]
 
-# What an existing configuration may hold that this release does not know yet.
-_WELL_FORMED = re.compile(r"s3:[A-Za-z]+(?::(?:[A-Za-z]+|\*))?")
-# The characters an escape "%XX" continues with: an encoded suffix starting
-# with one may match the tail of an escape of the encoded key.
-_ESCAPE_TAIL = frozenset("0123456789ABCDEF")
+# A trigger's fields, in the order of its identity (equality, hash, repr).
+_FIELDS = ("bucket", "events", "prefix", "suffix", "id", "owner")
 
 
 class Trigger:
@@ -55,10 +56,8 @@ class Trigger:
     """
 
     __slots__ = (
-        "_categories",
-        "_escape_suffix",
-        "_names",
-        "_written",
+        "_coverage",
+        "_filter",
         "bucket",
         "events",
         "id",
@@ -67,10 +66,8 @@ class Trigger:
         "suffix",
     )
 
-    _names: frozenset[str]
-    _categories: frozenset[str]
-    _escape_suffix: str | None
-    _written: tuple[str | None, str | None] | None
+    _coverage: EventCoverage
+    _filter: KeyFilter
     bucket: str | None
     events: tuple[str, ...]
     prefix: str | None
@@ -122,71 +119,32 @@ class Trigger:
         id: object,
         owner: object,
     ) -> None:
-        if isinstance(events, str):
-            raise TypeError(
-                f"{where}: events must be a list of event types, not a string:"
-                f" write events=[{events[:100]!r}]"
-            )
-        if not isinstance(events, Iterable):
-            raise TypeError(
-                f"{where}: events must be a list of event types, got {type(events).__name__}"
-            )
-        given: tuple[object, ...] = tuple(cast("Iterable[object]", events))
-        checked = tuple(dict.fromkeys(check_event_type(name, where) for name in given))
-        if not checked:
-            raise TriggerError(
-                f"{where}: events is empty, so the trigger would never fire;"
-                " give at least one event type, e.g. 's3:ObjectCreated:*'"
-            )
-        if id is not None and (not isinstance(id, str) or not id or len(id) > 255):
-            raise TriggerError(f"{where}: id must be a non-empty string of at most 255 characters")
-        if owner is not None and (not isinstance(owner, str) or not owner):
-            raise TriggerError(
-                f"{where}: owner must be a non-empty string (e.g. the handler's module:qualname)"
-            )
-        self._set(
-            check_bucket(bucket, where),
-            checked,
-            check_filter(prefix, "prefix", where),
-            check_filter(suffix, "suffix", where),
-            id,
-            owner,
+        # Events, id and owner first, then bucket and filters: the error reported.
+        checked = check_events(events, where)
+        rule_id, rule_owner = check_id(id, where), check_owner(owner, where)
+        bucket_name = check_bucket(bucket, where)
+        key_filter = KeyFilter(
+            check_filter(prefix, "prefix", where), check_filter(suffix, "suffix", where)
         )
+        self._set(bucket_name, checked, key_filter, rule_id, rule_owner)
 
     def _set(
         self,
         bucket: str | None,
         events: tuple[str, ...],
-        prefix: str | None,
-        suffix: str | None,
+        key_filter: KeyFilter,
         rule_id: str | None,
         owner: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "bucket", bucket)
         setter(self, "events", events)
-        setter(self, "prefix", prefix)
-        setter(self, "suffix", suffix)
+        setter(self, "prefix", key_filter.prefix)
+        setter(self, "suffix", key_filter.suffix)
         setter(self, "id", rule_id)
         setter(self, "owner", owner)
-        # The encoded suffix when S3's encoded comparison can differ from the
-        # decoded one (the suffix may end inside an escape), else None.
-        spans = suffix is not None and suffix[0] in _ESCAPE_TAIL
-        setter(self, "_escape_suffix", encode_key(suffix) if spans and suffix else None)
-        # A rule read back whose values are not our encoding of their decoded
-        # form ("my%20photos/"): S3 compares those strings as they are.
-        setter(self, "_written", None)
-        # Wire event names come without "s3:": exact names, and the categories a
-        # wildcard covers. A one-part name ("s3:IntelligentTiering") covers the
-        # two-part names some producers send for it ("IntelligentTiering:...").
-        setter(self, "_names", frozenset(e[3:] for e in events if not e.endswith(":*")))
-        setter(
-            self,
-            "_categories",
-            frozenset(
-                e[3:].removesuffix(":*") for e in events if e.endswith(":*") or e.count(":") == 1
-            ),
-        )
+        setter(self, "_filter", key_filter)
+        setter(self, "_coverage", EventCoverage(events))
 
     @classmethod
     def from_rule(cls, rule: Mapping[str, Any], bucket: str) -> Trigger:
@@ -206,24 +164,10 @@ class Trigger:
 
         rule_id = rule.get("Id")
         events: list[object] = list(rule.get("Events") or [])
-        names = tuple(
-            name
-            if isinstance(name, str) and _WELL_FORMED.fullmatch(name)
-            else check_event_type(name, f"rule {rule_id!r}")
-            for name in events
-        )
-        written: dict[str, str | None] = {"prefix": None, "suffix": None}
-        filters: Any = rule.get("Filter") or {}
-        for entry in filters.get("Key", {}).get("FilterRules", []):
-            name = str(entry.get("Name", "")).lower()  # S3 returns "Prefix" and "Suffix"
-            if name in written:
-                written[name] = str(entry.get("Value") or "") or None
-        prefix, suffix = (None if v is None else unquote_plus(v) or None for v in written.values())
+        names = tuple(rule_event_type(name, f"rule {rule_id!r}") for name in events)
         trigger = cls.__new__(cls)
-        trigger._set(bucket, names, prefix, suffix, rule_id if isinstance(rule_id, str) else None)
-        as_written = (written["prefix"], written["suffix"])
-        if as_written != (trigger.encoded_prefix, trigger.encoded_suffix):
-            object.__setattr__(trigger, "_written", as_written)
+        key_filter = KeyFilter.read(rule)
+        trigger._set(bucket, names, key_filter, rule_id if isinstance(rule_id, str) else None)
         return trigger
 
     @property
@@ -233,9 +177,7 @@ class Trigger:
         >>> Trigger("b", prefix="my photos/").encoded_prefix
         'my+photos/'
         """
-        if self._written is not None:
-            return self._written[0]
-        return None if self.prefix is None else encode_key(self.prefix)
+        return self._filter.encoded_prefix
 
     @property
     def encoded_suffix(self) -> str | None:
@@ -244,9 +186,7 @@ class Trigger:
         >>> Trigger("b", suffix="+1.jpg").encoded_suffix
         '%2B1.jpg'
         """
-        if self._written is not None:
-            return self._written[1]
-        return None if self.suffix is None else encode_key(self.suffix)
+        return self._filter.encoded_suffix
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Trigger is frozen: use trigger.replace({name}=...)")
@@ -266,17 +206,10 @@ class Trigger:
         return hash(self._identity())
 
     def __repr__(self) -> str:
+        options = zip(_FIELDS[2:], self._identity()[2:], strict=True)
         parts = [repr(self.bucket), f"events={list(self.events)!r}"]
-        parts += [f"{name}={value!r}" for name, value in self._options() if value is not None]
+        parts += [f"{name}={value!r}" for name, value in options if value is not None]
         return f"Trigger({', '.join(parts)})"
-
-    def _options(self) -> tuple[tuple[str, str | None], ...]:
-        return (
-            ("prefix", self.prefix),
-            ("suffix", self.suffix),
-            ("id", self.id),
-            ("owner", self.owner),
-        )
 
     def __str__(self) -> str:
         scope = f"s3://{self.bucket or '*'}/{self.prefix or ''}*{self.suffix or ''}"
@@ -297,13 +230,10 @@ class Trigger:
         """
         if self.id is not None:
             return self.id
-        import hashlib  # only when an id is derived: it costs import time
+        from s3types.triggers._owner import hashed_rule_id  # only when an id is derived
 
-        from s3types.triggers._owner import derived_rule_id
-
-        text = "\n".join([self.bucket or "", *self.events, self.prefix or "", self.suffix or ""])
-        rule_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        return derived_rule_id(rule_hash, self.owner)
+        fields = [self.bucket or "", *self.events, self.prefix or "", self.suffix or ""]
+        return hashed_rule_id(fields, self.owner)
 
     def replace(self, **changes: Any) -> Trigger:
         """A copy with some fields changed (validated again).
@@ -311,14 +241,7 @@ class Trigger:
         >>> Trigger(None, prefix="in/").replace(bucket="photos").bucket
         'photos'
         """
-        fields: dict[str, Any] = {
-            "bucket": self.bucket,
-            "events": self.events,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "id": self.id,
-            "owner": self.owner,
-        }
+        fields: dict[str, Any] = dict(zip(_FIELDS, self._identity(), strict=True))
         unknown = set(changes) - set(fields)
         if unknown:
             raise TypeError(f"Trigger.replace: no field {sorted(unknown)[0]!r}")
@@ -339,35 +262,12 @@ class Trigger:
         True
         """
         name = event_name[3:] if event_name.startswith("s3:") else event_name
-        if name not in self._names and name.partition(":")[0] not in self._categories:
+        if not self._coverage.covers(name, name.partition(":")[0]):
             return False
         return self._scope_holds(bucket, key)
 
     def _scope_holds(self, bucket: str, key: str) -> bool:
-        if self.bucket is not None and bucket != self.bucket:
-            return False
-        if self._written is not None:
-            return self._written_holds(key, *self._written)
-        if self.prefix is not None and not key.startswith(self.prefix):
-            return False
-        # S3 compares the encoded suffix with the encoded key. The encoding is
-        # a prefix-free code, so the prefix test above gives the same answer
-        # decoded; a suffix too, unless it starts with a character that can
-        # continue an escape: "2B" ends "a%2B", the encoded "a+".
-        suffix = self.suffix
-        if suffix is None or key.endswith(suffix):
-            return True
-        escape_suffix = self._escape_suffix
-        return escape_suffix is not None and quote_plus(
-            key, safe="/", errors="surrogatepass"
-        ).endswith(escape_suffix)
-
-    @staticmethod
-    def _written_holds(key: str, prefix: str | None, suffix: str | None) -> bool:
-        encoded = quote_plus(key, safe="/", errors="surrogatepass")
-        return (prefix is None or encoded.startswith(prefix)) and (
-            suffix is None or encoded.endswith(suffix)
-        )
+        return (self.bucket is None or bucket == self.bucket) and self._filter.holds(key)
 
     def matches(self, record: S3EventRecord) -> bool:
         """True when S3 would deliver ``record`` for this trigger (S3's filter rule).
@@ -382,7 +282,7 @@ class Trigger:
         True
         """
         name = record.event_name
-        if name not in self._names and name.category not in self._categories:
+        if not self._coverage.covers(name, name.category):
             return False
         return self._scope_holds(record.bucket_name, record.key)
 
@@ -397,17 +297,8 @@ class Trigger:
         """
         name = record.event_name
         key = record.key
-        if name not in self._names and name.category not in self._categories:
+        if not self._coverage.covers(name, name.category):
             return f"event {str(name)!r} is not one of {', '.join(self.events)}"
         if self.bucket is not None and record.bucket_name != self.bucket:
             return f"bucket {record.bucket_name[:100]!r} is not {self.bucket!r}"
-        written_prefix = None if self._written is None else self._written[0]
-        if self.prefix is not None and not (
-            key.startswith(self.prefix)
-            if written_prefix is None
-            else self._written_holds(key, written_prefix, None)
-        ):
-            return f"key {key[:200]!r} does not start with prefix {self.prefix!r}"
-        if not self._scope_holds(record.bucket_name, key):
-            return f"key {key[:200]!r} does not end with suffix {self.suffix!r}"
-        return None
+        return self._filter.mismatch(key)

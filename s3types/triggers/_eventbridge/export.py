@@ -22,11 +22,10 @@ from s3types.triggers._eventbridge.access import EVENTS_PRINCIPAL, queue_stateme
 from s3types.triggers._eventbridge.pattern import event_pattern
 from s3types.triggers._eventbridge.plan import BUS, TARGET_ID, rule_name
 from s3types.triggers._events import TriggerError
-from s3types.triggers._export import (
-    _bucket_resource,  # pyright: ignore[reportPrivateUsage]
-    _by_bucket,  # pyright: ignore[reportPrivateUsage]
-    _hcl,  # pyright: ignore[reportPrivateUsage]
-)
+from s3types.triggers._export.buckets import by_bucket
+from s3types.triggers._export.cloudformation import bucket_resource
+from s3types.triggers._export.sam import sam_function, serverless_template
+from s3types.triggers._export.terraform import hcl
 from s3types.triggers._logical_ids import cfn_stems, terraform_names
 from s3types.triggers._trigger import Trigger
 
@@ -37,7 +36,7 @@ def _rules(
     triggers: Iterable[Trigger], target_arn: str
 ) -> list[tuple[str, Trigger, dict[str, Any]]]:
     rules: list[tuple[str, Trigger, dict[str, Any]]] = []
-    for bucket, members in _by_bucket(triggers).items():
+    for bucket, members in by_bucket(triggers).items():
         ids = [trigger.rule_id for trigger in members]
         duplicate = next((rule_id for rule_id in ids if ids.count(rule_id) > 1), None)
         if duplicate is not None:
@@ -64,7 +63,7 @@ def _buckets(
         "NotificationConfiguration": {"EventBridgeConfiguration": {"EventBridgeEnabled": True}}
     }
     for bucket in stems:
-        resources["Bucket" + stems[bucket]] = _bucket_resource(bucket, setting, bucket in existing)
+        resources["Bucket" + stems[bucket]] = bucket_resource(bucket, setting, bucket in existing)
     return resources
 
 
@@ -140,21 +139,12 @@ def eventbridge_sam_template(
             _rule_id(name): {"Type": "EventBridgeRule", "Properties": {"Pattern": pattern}}
             for name, _, pattern in rules
         }
-        resources["Function" + function_stems[handler]] = {
-            "Type": "AWS::Serverless::Function",
-            "Properties": {
-                "Handler": handler,
-                "Runtime": runtime,
-                "CodeUri": code_uri,
-                "Events": events,
-            },
-        }
-    return {
-        "AWSTemplateFormatVersion": "2010-09-09",
-        "Transform": "AWS::Serverless-2016-10-31",
-        "Description": "S3-triggered functions, delivered through EventBridge, exported by s3types",
-        "Resources": resources,
-    }
+        resources["Function" + function_stems[handler]] = sam_function(
+            handler, runtime, code_uri, events
+        )
+    return serverless_template(
+        "S3-triggered functions, delivered through EventBridge, exported by s3types", resources
+    )
 
 
 class _Ref(str):
@@ -165,7 +155,7 @@ def _hcl_value(value: Any, indent: str) -> str:
     if isinstance(value, _Ref):
         return str(value)
     if isinstance(value, str):
-        return _hcl(value)
+        return hcl(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     inner = indent + "  "
@@ -174,7 +164,7 @@ def _hcl_value(value: Any, indent: str) -> str:
         return "[\n" + "\n".join(items) + f"\n{indent}]"
     assert isinstance(value, dict)
     entries = cast("dict[str, Any]", value).items()
-    fields = [f"{inner}{_hcl(k)} = {_hcl_value(v, inner)}" for k, v in entries]
+    fields = [f"{inner}{hcl(k)} = {_hcl_value(v, inner)}" for k, v in entries]
     return "{\n" + "\n".join(fields) + f"\n{indent}}}"
 
 
@@ -187,7 +177,7 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
             "# The bucket's whole notification configuration: other rules of this bucket",
             "# managed in Terraform belong in this resource too.",
             f'resource "aws_s3_bucket_notification" "{names[bucket]}" {{',
-            f"  bucket      = {_hcl(bucket)}",
+            f"  bucket      = {hcl(bucket)}",
             "  eventbridge = true",
             "}",
             "",
@@ -197,17 +187,17 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
         resource = name.replace("-", "_")
         out += [
             f'resource "aws_cloudwatch_event_rule" "{resource}" {{',
-            f"  name           = {_hcl(name)}",
-            f"  description    = {_hcl(f's3types trigger {trigger}'[:512])}",
-            f"  event_bus_name = {_hcl(BUS)}",
-            f"  event_pattern  = {_hcl(json.dumps(pattern, ensure_ascii=False))}",
+            f"  name           = {hcl(name)}",
+            f"  description    = {hcl(f's3types trigger {trigger}'[:512])}",
+            f"  event_bus_name = {hcl(BUS)}",
+            f"  event_pattern  = {hcl(json.dumps(pattern, ensure_ascii=False))}",
             "}",
             "",
             f'resource "aws_cloudwatch_event_target" "{resource}" {{',
             f"  rule           = aws_cloudwatch_event_rule.{resource}.name",
-            f"  event_bus_name = {_hcl(BUS)}",
-            f"  target_id      = {_hcl(TARGET_ID)}",
-            f"  arn            = {_hcl(target.arn)}",
+            f"  event_bus_name = {hcl(BUS)}",
+            f"  target_id      = {hcl(TARGET_ID)}",
+            f"  arn            = {hcl(target.arn)}",
             "}",
             "",
         ]
@@ -215,10 +205,10 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
         if target.kind == "lambda":
             out += [
                 f'resource "aws_lambda_permission" "{resource}" {{',
-                f"  statement_id  = {_hcl(name)}",
+                f"  statement_id  = {hcl(name)}",
                 '  action        = "lambda:InvokeFunction"',
-                f"  function_name = {_hcl(target.arn)}",
-                f"  principal     = {_hcl(EVENTS_PRINCIPAL)}",
+                f"  function_name = {hcl(target.arn)}",
+                f"  principal     = {hcl(EVENTS_PRINCIPAL)}",
                 f"  source_arn    = {source_arn}",
                 "}",
                 "",
@@ -230,7 +220,7 @@ def _terraform(rules: Sequence[tuple[str, Trigger, dict[str, Any]]], target: Tar
         out += [
             "# The queue's whole policy: keep its other statements in this document.",
             f'resource "aws_sqs_queue_policy" "{terraform_names([target.name])[target.name]}" {{',
-            f"  queue_url = {_hcl(queue_url(target))}",
+            f"  queue_url = {hcl(queue_url(target))}",
             f"  policy    = jsonencode({_hcl_value(document, '  ')})",
             "}",
             "",
