@@ -19,7 +19,6 @@ import json
 import random
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from s3types.triggers._apply import MAX_ATTEMPTS, SETTLE_SECONDS, read_configuration
@@ -36,12 +35,18 @@ from s3types.triggers._eventbridge.access import (
 from s3types.triggers._eventbridge.pattern import event_pattern
 from s3types.triggers._eventbridge.plan import (
     BUS,
-    RULE_PREFIX,
     TARGET_ID,
     EventBridgePlan,
     EventBridgeSetting,
     rule_arn,
     rule_name,
+)
+from s3types.triggers._eventbridge.rules import (
+    is_same_rule,
+    our_rules,
+    recorded_rule_id,
+    rule_description,
+    trigger_of_rule,
 )
 from s3types.triggers._events import TriggerError
 from s3types.triggers._owner import may_remove
@@ -55,75 +60,6 @@ if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
 
 __all__ = ["apply_via_eventbridge"]
-
-
-@dataclass
-class _Existing:
-    name: str
-    arn: str
-    pattern: dict[str, Any]
-    state: str
-    description: str
-    targets: list[dict[str, Any]]
-
-
-def _our_rules(events: EventBridgeClient, target: Target, bucket: str) -> dict[str, _Existing]:
-    names: list[str] = []
-    token: str | None = None
-    while True:
-        page = (
-            events.list_rule_names_by_target(
-                TargetArn=target.arn, EventBusName=BUS, NextToken=token
-            )
-            if token
-            else events.list_rule_names_by_target(TargetArn=target.arn, EventBusName=BUS)
-        )
-        names += [name for name in page.get("RuleNames", []) if name.startswith(RULE_PREFIX)]
-        token = page.get("NextToken")
-        if not token:
-            break
-    found: dict[str, _Existing] = {}
-    for name in names:
-        described = events.describe_rule(Name=name, EventBusName=BUS)
-        pattern: Any = json.loads(described.get("EventPattern") or "{}")
-        buckets: Any = pattern.get("detail", {}).get("bucket", {}).get("name", [])
-        if buckets != [bucket]:
-            continue  # ours, for another bucket
-        targets = events.list_targets_by_rule(Rule=name, EventBusName=BUS).get("Targets", [])
-        found[name] = _Existing(
-            name,
-            described.get("Arn", ""),
-            pattern,
-            described.get("State", ""),
-            described.get("Description", ""),
-            [dict(t) for t in targets],
-        )
-    return found
-
-
-def _description(trigger: Trigger, target: Target) -> str:
-    return f"s3types trigger {trigger.rule_id} of s3://{trigger.bucket} to {target.name}"[:512]
-
-
-def _rule_id_of(existing: _Existing) -> str:
-    # The trigger id the rule's description records (its owner with it).
-    rule_id = existing.description.removeprefix("s3types trigger ").partition(" of s3://")[0]
-    # A description someone edited names no trigger: the rule's own name stands in.
-    return rule_id if 0 < len(rule_id) <= 255 else existing.name
-
-
-def _trigger_of(existing: _Existing, bucket: str) -> Trigger:
-    # The plan names a rule it does not declare by the trigger id it records.
-    return Trigger(bucket, id=_rule_id_of(existing))
-
-
-def _same(existing: _Existing, pattern: dict[str, Any], description: str, target: Target) -> bool:
-    return (
-        existing.pattern == pattern
-        and existing.state == "ENABLED"
-        and existing.description == description
-        and any(t.get("Id") == TARGET_ID and t.get("Arn") == target.arn for t in existing.targets)
-    )
 
 
 def _with_eventbridge(previous: dict[str, Any]) -> dict[str, Any]:
@@ -215,7 +151,7 @@ def apply_via_eventbridge(
                 f"apply_triggers: target {target.arn!r} is in {target.region}, bucket"
                 f" {bucket!r} in {region}: S3 sends to the default bus of its own region"
             )
-    existing = _our_rules(events_client, target, bucket)
+    existing = our_rules(events_client, target, bucket)
     added: list[Trigger] = []
     replaced: list[Trigger] = []
     kept: list[Trigger] = []
@@ -223,17 +159,19 @@ def apply_via_eventbridge(
         name = names[trigger.rule_id]
         if name not in existing:
             added.append(trigger)
-        elif _same(existing[name], patterns[name], _description(trigger, target), target):
+        elif is_same_rule(
+            existing[name], patterns[name], rule_description(trigger, target), target
+        ):
             kept.append(trigger)
         else:
             replaced.append(trigger)
     undeclared = [rule for name, rule in existing.items() if name not in patterns]
-    stale = [rule for rule in undeclared if may_remove(_rule_id_of(rule), owners)]
-    removed = [_trigger_of(rule, bucket) for rule in stale]
-    others = [_trigger_of(rule, bucket) for rule in undeclared if rule not in stale]
+    stale = [rule for rule in undeclared if may_remove(recorded_rule_id(rule), owners)]
+    removed = [trigger_of_rule(rule, bucket) for rule in stale]
+    others = [trigger_of_rule(rule, bucket) for rule in undeclared if rule not in stale]
     kept += others
     for rule in undeclared:
-        names[_trigger_of(rule, bucket).rule_id] = rule.name
+        names[trigger_of_rule(rule, bucket).rule_id] = rule.name
     setting: EventBridgeSetting = "on" if "EventBridgeConfiguration" in previous else "to turn on"
     # A rule that exists has its ARN (its bus may be another account's than the
     # target's); a new one gets put_rule's answer, or in a dry run the likely one.
@@ -252,7 +190,7 @@ def apply_via_eventbridge(
                 Name=name,
                 EventPattern=json.dumps(patterns[name], ensure_ascii=False),
                 State="ENABLED",
-                Description=_description(trigger, target),
+                Description=rule_description(trigger, target),
                 EventBusName=BUS,
             )
             arns[name] = response.get("RuleArn", arns[name])
